@@ -1,0 +1,86 @@
+package se.kundkonto.auth.organization;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+
+import se.kundkonto.auth.verification.VerifiedCustomer;
+import se.kundkonto.customer.OrgNumber;
+
+/**
+ * Customer accounts are Keycloak Organizations: alias = customer number, name = company name,
+ * the organisation number and customer number as attributes, and one organization group per role.
+ */
+public final class CustomerAccounts {
+
+    public static final String ATTR_CUSTOMER_NUMBER = "customerNumber";
+    public static final String ATTR_ORG_NUMBER = "orgNumber";
+    public static final String ATTR_SOLE_TRADER = "soleTrader";
+
+    private final OrganizationProvider organizations;
+
+    public CustomerAccounts(KeycloakSession session) {
+        this.organizations = session.getProvider(OrganizationProvider.class);
+        if (organizations == null || !organizations.isEnabled()) {
+            throw new ModelException("Organizations are not enabled in this realm; kundkonto needs them for customer accounts");
+        }
+    }
+
+    /** The customer's organization, created from the registry data on first use, with its role groups. */
+    public OrganizationModel ensure(VerifiedCustomer customer) {
+        OrganizationModel org = organizations.getByAlias(customer.customerNumber());
+        if (org == null) {
+            org = organizations.create(uniqueName(customer), customer.customerNumber());
+            org.setAttributes(attributes(customer));
+        }
+        for (CustomerRole role : CustomerRole.values()) {
+            group(org, role);
+        }
+        return org;
+    }
+
+    /** Adds the user as an (unmanaged) member holding exactly the given role. */
+    public void join(OrganizationModel org, UserModel user, CustomerRole role) {
+        if (!organizations.isMember(org, user)) {
+            organizations.addMember(org, user);
+        }
+        for (CustomerRole other : CustomerRole.values()) {
+            GroupModel group = group(org, other);
+            if (other == role && !user.isMemberOf(group)) {
+                user.joinGroup(group);
+            } else if (other != role && user.isMemberOf(group)) {
+                user.leaveGroup(group);
+            }
+        }
+    }
+
+    public GroupModel group(OrganizationModel org, CustomerRole role) {
+        return organizations.searchGroupsByName(org, role.groupName(), true, 0, 1).findFirst()
+                .orElseGet(() -> organizations.createGroup(org, role.groupName(), null));
+    }
+
+    /** Organization names are unique per realm, company names are not: a clash gets the customer number added. */
+    private String uniqueName(VerifiedCustomer customer) {
+        String name = customer.companyName();
+        boolean taken = organizations.getAllStream(name, true, 0, 1).anyMatch(o -> name.equals(o.getName()));
+        return taken ? name + " (" + customer.customerNumber() + ")" : name;
+    }
+
+    private static Map<String, List<String>> attributes(VerifiedCustomer customer) {
+        Map<String, List<String>> attributes = new HashMap<>();
+        attributes.put(ATTR_CUSTOMER_NUMBER, new ArrayList<>(List.of(customer.customerNumber())));
+        OrgNumber.parse(customer.orgNumber()).ifPresent(org -> {
+            attributes.put(ATTR_ORG_NUMBER, new ArrayList<>(List.of(org.formatted())));
+            attributes.put(ATTR_SOLE_TRADER, new ArrayList<>(List.of(String.valueOf(org.isPersonalIdentityNumber()))));
+        });
+        return attributes;
+    }
+}

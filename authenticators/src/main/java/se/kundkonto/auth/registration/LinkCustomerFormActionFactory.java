@@ -1,0 +1,83 @@
+package se.kundkonto.auth.registration;
+
+import java.util.List;
+import java.util.Map;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.FormAction;
+import org.keycloak.authentication.FormActionFactory;
+import org.keycloak.models.AuthenticationExecutionModel.Requirement;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+public final class LinkCustomerFormActionFactory implements FormActionFactory, ServerInfoAwareProviderFactory {
+
+    public static final String PROVIDER_ID = "kundkonto-link-customer";
+    private static final LinkCustomerFormAction SINGLETON = new LinkCustomerFormAction();
+
+    @Override
+    public FormAction create(KeycloakSession session) {
+        return SINGLETON;
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Kundkonto: link new user to verified customer";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        return "kundkonto-customer";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "In the registration form, after user creation: makes the new user a member of the customer account "
+                + "(Organization, alias = customer number) verified earlier in the flow, in its Admin group. "
+                + "Needs 'Kundkonto: verify customer number' before the form.";
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return List.of();
+    }
+
+    @Override
+    public Requirement[] getRequirementChoices() {
+        return new Requirement[] {Requirement.REQUIRED, Requirement.DISABLED};
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Map.of("customerAccount", "Organization (alias = customer number)", "roleOnRegistration", "Admin");
+    }
+}

@@ -1,0 +1,112 @@
+package se.kundkonto.auth.verification;
+
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.Errors;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+
+/**
+ * The "Kundnummer + de fyra sista siffrorna" page. Put before the registration form (or wherever a
+ * person must prove they belong to a customer account); on success the customer is in the
+ * authentication session for the linking step.
+ */
+public final class VerifyCustomerAuthenticator implements Authenticator {
+
+    public static final String TEMPLATE = "kundkonto-verify-customer.ftl";
+    public static final String FIELD_NUMBER = "customerNumber";
+    public static final String FIELD_DIGITS = "orgDigits";
+    public static final String EVENT_DETAIL_CUSTOMER = "kundkonto_customer_number";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        if (VerifiedCustomer.from(context.getAuthenticationSession()).isPresent()) {
+            context.success();
+            return;
+        }
+        Optional<VerifiedCustomer> handedOver = PreverifiedCustomer.take(context.getSession(), context.getAuthenticationSession());
+        if (handedOver.isPresent()) {
+            handedOver.get().saveTo(context.getAuthenticationSession());
+            context.success();
+            return;
+        }
+        context.challenge(form(context).createForm(TEMPLATE));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (form.containsKey("cancel")) {
+            context.resetFlow();
+            return;
+        }
+        String number = form.getFirst(FIELD_NUMBER);
+        String digits = form.getFirst(FIELD_DIGITS);
+
+        // Re-show the typed number (never the digits: a secret, like a password).
+        LoginFormsProvider page = form(context).setAttribute(FIELD_NUMBER, number == null ? "" : number);
+        boolean missing = false;
+        if (number == null || number.isBlank()) {
+            page.addError(new FormMessage(FIELD_NUMBER, "kundkontoCustomerNumberMissing"));
+            missing = true;
+        }
+        if (digits == null || digits.isBlank()) {
+            page.addError(new FormMessage(FIELD_DIGITS, "kundkontoOrgDigitsMissing"));
+            missing = true;
+        }
+        if (missing) {
+            context.challenge(page.createForm(TEMPLATE));
+            return;
+        }
+
+        CustomerVerifier.Result result = new CustomerVerifier(context.getSession(), context.getRealm(),
+                GuessLimitsConfig.from(context.getAuthenticatorConfig()))
+                .verify(number, digits, context.getConnection().getRemoteAddr());
+        context.getEvent().detail(EVENT_DETAIL_CUSTOMER, number.strip());
+        switch (result.outcome()) {
+            case VERIFIED -> {
+                result.customer().orElseThrow().saveTo(context.getAuthenticationSession());
+                context.success();
+            }
+            case LOCKED -> fail(context, page.setError("kundkontoVerificationLocked"));
+            case REJECTED -> fail(context, page.setError("kundkontoVerificationFailed"));
+        }
+    }
+
+    private static void fail(AuthenticationFlowContext context, LoginFormsProvider page) {
+        context.getEvent().error(Errors.INVALID_USER_CREDENTIALS);
+        Response challenge = page.createForm(TEMPLATE);
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, challenge);
+    }
+
+    private static LoginFormsProvider form(AuthenticationFlowContext context) {
+        return context.form();
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

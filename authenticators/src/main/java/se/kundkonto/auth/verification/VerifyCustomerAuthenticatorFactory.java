@@ -1,0 +1,89 @@
+package se.kundkonto.auth.verification;
+
+import java.util.List;
+import java.util.Map;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel.Requirement;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+import se.kundkonto.customer.GuessLimits;
+
+public final class VerifyCustomerAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
+
+    public static final String PROVIDER_ID = "kundkonto-verify-customer";
+    private static final VerifyCustomerAuthenticator SINGLETON = new VerifyCustomerAuthenticator();
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return SINGLETON;
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Kundkonto: verify customer number";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        return "kundkonto-customer";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Asks for the customer number and the last four digits of the organisation number and checks them against "
+                + "the customer registry (user federation 'customer-registry'). Unknown, wrong and inactive all get one message; "
+                + "guessing is throttled per customer number and per client address. Place before the registration form.";
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return true;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return GuessLimitsConfig.PROPERTIES;
+    }
+
+    @Override
+    public Requirement[] getRequirementChoices() {
+        return new Requirement[] {Requirement.REQUIRED, Requirement.DISABLED};
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        GuessLimits d = GuessLimits.DEFAULT;
+        return Map.of("defaultMaxFailuresPerCustomer", String.valueOf(d.maxFailuresPerCustomer()),
+                "defaultMaxFailuresPerClient", String.valueOf(d.maxFailuresPerClient()),
+                "defaultWindowSeconds", String.valueOf(d.windowSeconds()),
+                "throttleStore", "SingleUseObjectProvider (cluster-wide)");
+    }
+}

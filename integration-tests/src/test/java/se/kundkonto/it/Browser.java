@@ -1,0 +1,113 @@
+package se.kundkonto.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+
+/** The kundkonto pages as a person uses them, in the real (headless Chromium) browser. */
+public final class Browser {
+
+    public static final String VERIFY_PAGE = "login-kundkonto-verify-customer";
+    public static final String REGISTER_PAGE = "login-register";
+    public static final String LOGIN_PAGE = "login-login";
+
+    private final ManagedWebDriver driver;
+
+    public Browser(ManagedWebDriver driver) {
+        this.driver = driver;
+    }
+
+    /** Forget every cookie of the Keycloak host, so each test starts logged out. */
+    public void forgetSession(String realmUrl) {
+        driver.open(realmUrl + "/.well-known/openid-configuration");
+        driver.driver().manage().deleteAllCookies();
+    }
+
+    /**
+     * The portal's login page in the given language: the portal passes {@code ui_locales}, which
+     * Keycloak prefers to the browser's Accept-Language (the test browser's is English).
+     */
+    public void openLogin(org.keycloak.testframework.oauth.OAuthClient oauth, String locale) {
+        oauth.openLoginForm();
+        driver.open(driver.getCurrentUrl() + "&ui_locales=" + locale);
+    }
+
+    public String pageId() {
+        return driver.findElement(By.tagName("body")).getAttribute("data-page-id");
+    }
+
+    public String title() {
+        return driver.findElement(By.id("kc-page-title")).getText().strip();
+    }
+
+    public Optional<String> feedback() {
+        return driver.driver().findElements(By.className("kc-feedback-text")).stream().findFirst().map(WebElement::getText).map(String::strip);
+    }
+
+    public Optional<String> fieldError(String field) {
+        return driver.driver().findElements(By.id("input-error-" + field)).stream().findFirst().map(WebElement::getText).map(String::strip);
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public void clickRegister() {
+        driver.findElement(By.cssSelector("#kc-registration a")).click();
+    }
+
+    public void verifyCustomer(String customerNumber, String digits) {
+        type("customerNumber", customerNumber);
+        type("orgDigits", digits);
+        driver.findElement(By.id("kundkonto-verify-submit")).click();
+    }
+
+    public String typedCustomerNumber() {
+        return driver.findElement(By.id("customerNumber")).getAttribute("value");
+    }
+
+    public void register(String firstName, String lastName, String phone, String email, String password) {
+        type("firstName", firstName);
+        type("lastName", lastName);
+        type("phoneNumber", phone);
+        type("email", email);
+        type("password", password);
+        type("password-confirm", password);
+        driver.findElement(By.id("kundkonto-register-submit")).click();
+    }
+
+    public void login(String username, String password) {
+        type("username", username);
+        type("password", password);
+        driver.findElement(By.id("kc-login")).click();
+    }
+
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    private void type(String id, String value) {
+        WebElement input = driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    /** Saves what the person sees, for a human to look at after the run (target/screenshots). */
+    public void screenshot(String name) {
+        Path dir = Path.of(System.getProperty("kundkonto.screenshots", "target/screenshots"));
+        try {
+            Files.createDirectories(dir);
+            byte[] png = ((TakesScreenshot) driver.driver()).getScreenshotAs(OutputType.BYTES);
+            Files.write(dir.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not save screenshot " + name, e);
+        }
+    }
+}

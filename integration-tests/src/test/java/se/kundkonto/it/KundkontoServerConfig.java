@@ -1,0 +1,20 @@
+package se.kundkonto.it;
+
+import org.keycloak.testframework.server.KeycloakServerConfig;
+import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
+
+/**
+ * The server every test runs on: Keycloak with the kundkonto pack in providers/ and the customer
+ * registry as an additional datasource — H2 in memory seeded with the demo customers, or the
+ * PostgreSQL registry that {@link RegistryDatabase} prepares when {@code kundkonto.registry.db=postgres}.
+ */
+public class KundkontoServerConfig implements KeycloakServerConfig {
+
+    @Override
+    public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        config.dependency("se.kundkonto", "kundkonto");
+        RegistryDatabase.current().options().forEach(config::option);
+        config.log().categoryLevel("se.kundkonto", "DEBUG");
+        return config;
+    }
+}

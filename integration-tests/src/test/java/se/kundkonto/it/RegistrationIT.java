@@ -1,0 +1,117 @@
+package se.kundkonto.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
+import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
+
+/** Issue: registration with customer number + last four digits, end to end in the browser. */
+@KeycloakIntegrationTest(config = KundkontoServerConfig.class)
+class RegistrationIT {
+
+    @InjectRealm(fromJson = "/kundportal-realm.json")
+    ManagedRealm realm;
+
+    @InjectWebDriver
+    ManagedWebDriver driver;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    private Browser browser;
+
+    @BeforeEach
+    void loggedOut() {
+        browser = new Browser(driver);
+        browser.forgetSession(realm.getBaseUrl());
+    }
+
+    @Test
+    void aPersonRegistersWithTheCustomerNumberAndBecomesAdminOfTheCustomerAccount() {
+        browser.openLogin(oauth, "sv");
+        assertThat(browser.pageId()).isEqualTo(Browser.LOGIN_PAGE);
+        assertThat(browser.pageText()).contains("Registrera konto med E-post");
+        browser.screenshot("login-sv");
+
+        browser.clickRegister();
+        assertThat(browser.pageId()).isEqualTo(Browser.VERIFY_PAGE);
+        assertThat(browser.pageText()).contains("Kundnummer", "De fyra sista siffrorna i organisationsnumret");
+        browser.screenshot("verify-customer-sv");
+
+        browser.verifyCustomer("01020304", "4400");
+        assertThat(browser.pageId()).isEqualTo(Browser.REGISTER_PAGE);
+        assertThat(browser.pageText()).contains("Företaget AB", "01020304", "Förnamn", "Efternamn", "Telefonnummer", "E-post");
+        browser.screenshot("register-sv");
+
+        browser.register("Anna", "Svensson", "070-123 45 67", "anna.svensson@foretaget.se", "Sommar2026!x");
+
+        AuthorizationEndpointResponse callback = oauth.parseLoginResponse();
+        assertThat(callback.getCode()).as("logged in to the portal after registration").isNotBlank();
+        AccessTokenResponse tokens = oauth.doAccessTokenRequest(callback.getCode());
+        AccessToken token = oauth.verifyToken(tokens.getAccessToken());
+        assertThat(token.getPreferredUsername()).isEqualTo("anna.svensson@foretaget.se");
+
+        CustomerAccountsAdmin admin = new CustomerAccountsAdmin(realm.admin());
+        UserRepresentation user = admin.userByEmail("anna.svensson@foretaget.se").orElseThrow();
+        assertThat(user.getUsername()).isEqualTo("anna.svensson@foretaget.se");
+        assertThat(user.getFirstName()).isEqualTo("Anna");
+        assertThat(user.getAttributes()).containsKey("phoneNumber");
+
+        OrganizationRepresentation org = admin.byCustomerNumber("01020304").orElseThrow();
+        assertThat(org.getName()).isEqualTo("Företaget AB");
+        assertThat(org.getAttributes()).containsEntry("orgNumber", java.util.List.of("112233-4400"));
+        assertThat(admin.memberIds(org)).contains(user.getId());
+        assertThat(admin.roleMemberIds(org, "Admin")).contains(user.getId());
+        assertThat(admin.roleMemberIds(org, "User")).doesNotContain(user.getId());
+    }
+
+    @Test
+    void aColleagueRegisteringLaterJoinsTheSameCustomerAccountAlsoAsAdmin() {
+        browser.openLogin(oauth, "sv");
+        browser.clickRegister();
+        browser.verifyCustomer("0506 0708", "2227"); // typed with a space, as on the invoice
+        assertThat(browser.pageId()).isEqualTo(Browser.REGISTER_PAGE);
+        browser.register("Per", "Ek", "+46 70 111 22 33", "per.ek@bygg.se", "Vinter2026!x");
+        assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+
+        browser.forgetSession(realm.getBaseUrl());
+        browser.openLogin(oauth, "sv");
+        browser.clickRegister();
+        browser.verifyCustomer("05060708", "2227");
+        browser.register("Lisa", "Ek", "0701112234", "lisa.ek@bygg.se", "Vinter2026!y");
+        assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+
+        CustomerAccountsAdmin admin = new CustomerAccountsAdmin(realm.admin());
+        assertThat(realm.admin().organizations().getAll()).filteredOn(o -> "05060708".equals(o.getAlias())).hasSize(1);
+        OrganizationRepresentation org = admin.byCustomerNumber("05060708").orElseThrow();
+        String per = admin.userByEmail("per.ek@bygg.se").orElseThrow().getId();
+        String lisa = admin.userByEmail("lisa.ek@bygg.se").orElseThrow().getId();
+        assertThat(admin.roleMemberIds(org, "Admin")).contains(per, lisa);
+    }
+
+    @Test
+    void badRegistrationInputIsExplainedAndNothingTypedIsLost() {
+        browser.openLogin(oauth, "sv");
+        browser.clickRegister();
+        browser.verifyCustomer("02030405", "3456");
+        browser.register("Olle", "Berg", "inte ett nummer", "olle.berg@norr.se", "Host2026!abc");
+        assertThat(browser.pageId()).isEqualTo(Browser.REGISTER_PAGE);
+        assertThat(browser.fieldError("phoneNumber")).hasValueSatisfying(e -> assertThat(e).contains("giltigt telefonnummer"));
+        assertThat(driver.findElement(org.openqa.selenium.By.id("firstName")).getAttribute("value")).isEqualTo("Olle");
+        assertThat(driver.findElement(org.openqa.selenium.By.id("email")).getAttribute("value")).isEqualTo("olle.berg@norr.se");
+        assertThat(browser.pageText()).as("the verified customer is still shown").contains("Sopbolaget i Norr AB");
+        browser.screenshot("register-invalid-phone-sv");
+    }
+}

@@ -1,0 +1,21 @@
+<#-- Customer verification: customer number + last four digits of the organisation number. -->
+<#import "template.ftl" as layout>
+<#import "field.ftl" as field>
+<#import "buttons.ftl" as buttons>
+<@layout.registrationLayout displayInfo=true displayMessage=!messagesPerField.existsError('customerNumber','orgDigits'); section>
+    <#if section = "header">
+        ${msg("kundkontoVerifyTitle")}
+    <#elseif section = "form">
+        <p id="kundkonto-verify-intro" class="kundkonto-intro">${msg("kundkontoVerifyIntro")}</p>
+        <form id="kundkonto-verify-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
+            <@field.input name="customerNumber" label=msg("kundkontoCustomerNumber") value=(customerNumber!'') required=true autofocus=true autocomplete="off"/>
+            <@field.password name="orgDigits" label=msg("kundkontoOrgDigits") required=true autocomplete="off"/>
+            <@buttons.actionGroup>
+                <@buttons.button id="kundkonto-verify-submit" label="kundkontoContinue"/>
+                <@buttons.buttonLink href=url.loginUrl label="backToLogin"/>
+            </@buttons.actionGroup>
+        </form>
+    <#elseif section = "info">
+        <span>${msg("kundkontoFirstLoginAdmin")}</span>
+    </#if>
+</@layout.registrationLayout>

@@ -1,0 +1,105 @@
+package se.kundkonto.registry;
+
+import java.util.Optional;
+
+import org.keycloak.component.ComponentModel;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.credential.CredentialInput;
+import org.keycloak.credential.CredentialInputValidator;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.storage.StorageId;
+import org.keycloak.storage.StorageUnavailableException;
+import org.keycloak.storage.UserStorageProvider;
+import org.keycloak.storage.user.UserLookupProvider;
+
+import se.kundkonto.customer.CustomerNumber;
+import se.kundkonto.customer.CustomerRecord;
+import se.kundkonto.customer.OrgDigits;
+import se.kundkonto.customer.OrgNumber;
+
+/**
+ * Exposes each registry row as a legacy company login and validates its only credential,
+ * the last four digits of the organisation number. Implements no write interface: read-only.
+ */
+public final class CustomerRegistryProvider implements UserStorageProvider, UserLookupProvider, CredentialInputValidator {
+
+    /** Only the e-mail login's password is never checked here: legacy digits are their own credential type. */
+    public static final String CREDENTIAL_TYPE = "kundkonto-org-digits";
+
+    /** Attributes of a legacy login, read by the verification step after the digits matched. */
+    public static final String ATTR_COMPANY_NAME = "kundkonto.companyName";
+    public static final String ATTR_ORG_NUMBER = "kundkonto.orgNumber";
+
+    /** Compared against when a customer is unknown or inactive, so every failure does the same work. */
+    private static final OrgDigits DECOY = OrgNumber.parse("112233-4400").orElseThrow().lastFour();
+
+    private final KeycloakSession session;
+    private final ComponentModel model;
+    private final CustomerRegistryConfig config;
+
+    CustomerRegistryProvider(KeycloakSession session, ComponentModel model) {
+        this.session = session;
+        this.model = model;
+        this.config = new CustomerRegistryConfig(model);
+    }
+
+    @Override
+    public UserModel getUserById(RealmModel realm, String id) {
+        return getUserByUsername(realm, StorageId.externalId(id));
+    }
+
+    @Override
+    public UserModel getUserByUsername(RealmModel realm, String username) {
+        return CustomerNumber.parse(username)
+                .flatMap(this::find)
+                .map(customer -> (UserModel) new CustomerLoginAdapter(session, realm, model, customer))
+                .orElse(null);
+    }
+
+    @Override
+    public UserModel getUserByEmail(RealmModel realm, String email) {
+        return null;
+    }
+
+    @Override
+    public boolean supportsCredentialType(String credentialType) {
+        return CREDENTIAL_TYPE.equals(credentialType);
+    }
+
+    @Override
+    public boolean isConfiguredFor(RealmModel realm, UserModel user, String credentialType) {
+        return supportsCredentialType(credentialType);
+    }
+
+    /** Valid only for an active customer whose organisation number ends in the given digits. */
+    @Override
+    public boolean isValid(RealmModel realm, UserModel user, CredentialInput input) {
+        if (!supportsCredentialType(input.getType())) {
+            return false;
+        }
+        Optional<OrgDigits> typed = OrgDigits.parse(input.getChallengeResponse());
+        Optional<CustomerRecord> customer = CustomerNumber.parse(user.getUsername()).flatMap(this::find);
+        OrgDigits expected = customer.filter(CustomerRecord::active).map(c -> c.orgNumber().lastFour()).orElse(DECOY);
+        boolean matches = typed.map(expected::matches).orElse(false);
+        return matches && customer.map(CustomerRecord::active).orElse(false);
+    }
+
+    private Optional<CustomerRecord> find(CustomerNumber number) {
+        return registry().find(number);
+    }
+
+    CustomerRegistry registry() {
+        JpaConnectionProvider jpa = session.getProvider(JpaConnectionProvider.class, config.persistenceUnit());
+        if (jpa == null) {
+            throw new StorageUnavailableException("Customer registry persistence unit '" + config.persistenceUnit()
+                    + "' is not available: configure the additional datasource with db-kind-" + config.persistenceUnit());
+        }
+        return new CustomerRegistry(jpa.getEntityManager());
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,72 @@
+package se.kundkonto.registry;
+
+import java.util.List;
+import java.util.Map;
+
+import org.keycloak.component.ComponentModel;
+import org.keycloak.component.ComponentValidationException;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.storage.UserStorageProviderFactory;
+
+/** Registers the customer registry under User federation in the admin console. */
+public final class CustomerRegistryProviderFactory
+        implements UserStorageProviderFactory<CustomerRegistryProvider>, ServerInfoAwareProviderFactory {
+
+    public static final String PROVIDER_ID = "customer-registry";
+
+    private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
+            .property()
+            .name(CustomerRegistryConfig.PERSISTENCE_UNIT)
+            .label("Persistence unit")
+            .helpText("JPA persistence unit (and Keycloak additional datasource) that holds the customer registry table "
+                    + "'customer_registry'. The pack ships the unit 'kundregister', configured with the server options "
+                    + "db-kind-kundregister, db-url-full-kundregister, db-username-kundregister and db-password-kundregister.")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .defaultValue(CustomerRegistryConfig.DEFAULT_PERSISTENCE_UNIT)
+            .add()
+            .build();
+
+    @Override
+    public CustomerRegistryProvider create(KeycloakSession session, ComponentModel model) {
+        return new CustomerRegistryProvider(session, model);
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Customer registry (kundregister): each customer number is a legacy company login whose only credential is "
+                + "the last four digits of the organisation number. Read-only; such logins are verified, never logged in.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return CONFIG;
+    }
+
+    @Override
+    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        String unit = new CustomerRegistryConfig(model).persistenceUnit();
+        if (session.getProvider(JpaConnectionProvider.class, unit) == null) {
+            throw new ComponentValidationException("No persistence unit named '" + unit
+                    + "' on this server. Set db-kind-" + unit + " and db-url-full-" + unit + " and rebuild.");
+        }
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Map.of(
+                "defaultPersistenceUnit", CustomerRegistryConfig.DEFAULT_PERSISTENCE_UNIT,
+                "table", "customer_registry",
+                "credentialType", CustomerRegistryProvider.CREDENTIAL_TYPE,
+                "readOnly", "true");
+    }
+}
