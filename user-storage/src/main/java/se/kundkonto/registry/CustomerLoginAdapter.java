@@ -40,7 +40,8 @@ final class CustomerLoginAdapter extends AbstractUserAdapter.Streams {
     public Stream<String> getAttributeStream(String name) {
         return switch (name) {
             case CustomerRegistryProvider.ATTR_COMPANY_NAME -> Stream.of(customer.companyName());
-            case CustomerRegistryProvider.ATTR_ORG_NUMBER -> Stream.of(customer.orgNumber().formatted());
+            case CustomerRegistryProvider.ATTR_ORG_NUMBER -> Stream.of(customer.orgNumber().masked());
+            case CustomerRegistryProvider.ATTR_SOLE_TRADER -> Stream.of(String.valueOf(customer.orgNumber().isPersonalIdentityNumber()));
             default -> super.getAttributeStream(name);
         };
     }
@@ -54,7 +55,8 @@ final class CustomerLoginAdapter extends AbstractUserAdapter.Streams {
     public Map<String, List<String>> getAttributes() {
         Map<String, List<String>> attributes = super.getAttributes();
         attributes.put(CustomerRegistryProvider.ATTR_COMPANY_NAME, List.of(customer.companyName()));
-        attributes.put(CustomerRegistryProvider.ATTR_ORG_NUMBER, List.of(customer.orgNumber().formatted()));
+        attributes.put(CustomerRegistryProvider.ATTR_ORG_NUMBER, List.of(customer.orgNumber().masked()));
+        attributes.put(CustomerRegistryProvider.ATTR_SOLE_TRADER, List.of(String.valueOf(customer.orgNumber().isPersonalIdentityNumber())));
         return attributes;
     }
 

@@ -9,6 +9,7 @@ import org.keycloak.credential.CredentialInputValidator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.storage.StorageId;
 import org.keycloak.storage.StorageUnavailableException;
 import org.keycloak.storage.UserStorageProvider;
@@ -30,7 +31,9 @@ public final class CustomerRegistryProvider implements UserStorageProvider, User
 
     /** Attributes of a legacy login, read by the verification step after the digits matched. */
     public static final String ATTR_COMPANY_NAME = "kundkonto.companyName";
+    /** Masked for a sole trader (personnummer): Keycloak never holds the full number. */
     public static final String ATTR_ORG_NUMBER = "kundkonto.orgNumber";
+    public static final String ATTR_SOLE_TRADER = "kundkonto.soleTrader";
 
     /** Compared against when a customer is unknown or inactive, so every failure does the same work. */
     private static final OrgDigits DECOY = OrgNumber.parse("112233-4400").orElseThrow().lastFour();
@@ -86,12 +89,26 @@ public final class CustomerRegistryProvider implements UserStorageProvider, User
         return matches && customer.map(CustomerRecord::active).orElse(false);
     }
 
+    /**
+     * Reads in a short transaction of its own. The registry is a second database: enlisted in
+     * Keycloak's transaction, even a read would need two-phase commit (on PostgreSQL, prepared
+     * transactions, off by default), and a registry hiccup could roll back Keycloak's own work.
+     */
     private Optional<CustomerRecord> find(CustomerNumber number) {
-        return registry().find(number);
+        try {
+            return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
+                    readSession -> registry(readSession).find(number));
+        } catch (StorageUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Keycloak treats an unavailable storage as "no such user" and carries on with the others,
+            // so e-mail logins keep working while the registry database is down.
+            throw new StorageUnavailableException("Customer registry is not reachable", e);
+        }
     }
 
-    CustomerRegistry registry() {
-        JpaConnectionProvider jpa = session.getProvider(JpaConnectionProvider.class, config.persistenceUnit());
+    private CustomerRegistry registry(KeycloakSession readSession) {
+        JpaConnectionProvider jpa = readSession.getProvider(JpaConnectionProvider.class, config.persistenceUnit());
         if (jpa == null) {
             throw new StorageUnavailableException("Customer registry persistence unit '" + config.persistenceUnit()
                     + "' is not available: configure the additional datasource with db-kind-" + config.persistenceUnit());

@@ -13,11 +13,11 @@ import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 
 import se.kundkonto.auth.verification.VerifiedCustomer;
-import se.kundkonto.customer.OrgNumber;
 
 /**
  * Customer accounts are Keycloak Organizations: alias = customer number, name = company name,
- * the organisation number and customer number as attributes, and one organization group per role.
+ * the organisation number (a sole trader's personnummer masked) and customer number as attributes,
+ * and one organization group per role.
  */
 public final class CustomerAccounts {
 
@@ -77,10 +77,8 @@ public final class CustomerAccounts {
     private static Map<String, List<String>> attributes(VerifiedCustomer customer) {
         Map<String, List<String>> attributes = new HashMap<>();
         attributes.put(ATTR_CUSTOMER_NUMBER, new ArrayList<>(List.of(customer.customerNumber())));
-        OrgNumber.parse(customer.orgNumber()).ifPresent(org -> {
-            attributes.put(ATTR_ORG_NUMBER, new ArrayList<>(List.of(org.formatted())));
-            attributes.put(ATTR_SOLE_TRADER, new ArrayList<>(List.of(String.valueOf(org.isPersonalIdentityNumber()))));
-        });
+        attributes.put(ATTR_ORG_NUMBER, new ArrayList<>(List.of(customer.orgNumber())));
+        attributes.put(ATTR_SOLE_TRADER, new ArrayList<>(List.of(String.valueOf(customer.soleTrader()))));
         return attributes;
     }
 }

@@ -77,7 +77,8 @@ public final class CustomerVerifier {
         }
         return Optional.of(new VerifiedCustomer(number.get().value(),
                 login.getFirstAttribute(CustomerRegistryProvider.ATTR_COMPANY_NAME),
-                login.getFirstAttribute(CustomerRegistryProvider.ATTR_ORG_NUMBER)));
+                login.getFirstAttribute(CustomerRegistryProvider.ATTR_ORG_NUMBER),
+                Boolean.parseBoolean(login.getFirstAttribute(CustomerRegistryProvider.ATTR_SOLE_TRADER))));
     }
 
     /** The legacy company login for this number, only if it comes from a customer-registry federation. */
