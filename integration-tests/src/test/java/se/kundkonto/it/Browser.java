@@ -3,6 +3,7 @@ package se.kundkonto.it;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
@@ -10,6 +11,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The kundkonto pages as a person uses them, in the real (headless Chromium) browser. */
 public final class Browser {
@@ -60,13 +63,13 @@ public final class Browser {
     }
 
     public void clickRegister() {
-        driver.findElement(By.cssSelector("#kc-registration a")).click();
+        submitWith(By.cssSelector("#kc-registration a"));
     }
 
     public void verifyCustomer(String customerNumber, String digits) {
         type("customerNumber", customerNumber);
         type("orgDigits", digits);
-        driver.findElement(By.id("kundkonto-verify-submit")).click();
+        submitWith(By.id("kundkonto-verify-submit"));
     }
 
     public String typedCustomerNumber() {
@@ -80,17 +83,24 @@ public final class Browser {
         type("email", email);
         type("password", password);
         type("password-confirm", password);
-        driver.findElement(By.id("kundkonto-register-submit")).click();
+        submitWith(By.id("kundkonto-register-submit"));
     }
 
     public void login(String username, String password) {
         type("username", username);
         type("password", password);
-        driver.findElement(By.id("kc-login")).click();
+        submitWith(By.id("kc-login"));
     }
 
     public String currentUrl() {
         return driver.getCurrentUrl();
+    }
+
+    /** Clicks and waits for the next page, so nothing is read from the page being left. */
+    private void submitWith(By button) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        driver.findElement(button).click();
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
     }
 
     private void type(String id, String value) {

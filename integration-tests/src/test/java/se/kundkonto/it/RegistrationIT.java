@@ -114,4 +114,24 @@ class RegistrationIT {
         assertThat(browser.pageText()).as("the verified customer is still shown").contains("Sopbolaget i Norr AB");
         browser.screenshot("register-invalid-phone-sv");
     }
+
+    @Test
+    void theWholeRegistrationSpeaksEnglishWhenTheUserChoosesIt() {
+        browser.openLogin(oauth, "en");
+        assertThat(browser.pageText()).contains("Register with e-mail");
+        browser.screenshot("login-en");
+        browser.clickRegister();
+        assertThat(browser.title()).isEqualTo("Enter your old company login");
+        assertThat(browser.pageText()).contains("Customer number", "Last four digits of the organisation number");
+        browser.screenshot("verify-customer-en");
+        browser.verifyCustomer("04050607", "7652");
+        assertThat(browser.pageText()).contains("Customer account: Återvinning Syd AB (customer number 04050607)",
+                "First name", "Last name", "Phone number", "Email");
+        assertThat(driver.findElement(org.openqa.selenium.By.id("kundkonto-register-submit")).getAttribute("value"))
+                .isEqualTo("Create user account");
+        browser.screenshot("register-en");
+        browser.register("Eva", "Holm", "12", "eva.holm@syd.se", "Syd2026!abcd");
+        assertThat(browser.fieldError("phoneNumber")).contains("Enter a valid phone number, for example 070-123 45 67 or +46 70 123 45 67.");
+        browser.screenshot("register-invalid-phone-en");
+    }
 }
