@@ -2,23 +2,18 @@ package se.kundkonto.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.oauth.OAuthClient;
-import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.realm.RealmBuilder;
 import org.keycloak.testframework.realm.RealmConfig;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
 
 /** The old shared company login (customer number + last four) never yields a session or a token. */
 @KeycloakIntegrationTest(config = KundkontoServerConfig.class)
-class LegacyCompanyLoginIT {
+class LegacyCompanyLoginIT extends BrowserTest {
 
     public static class OwnScope implements RealmConfig {
         @Override
@@ -30,18 +25,9 @@ class LegacyCompanyLoginIT {
     @InjectRealm(fromJson = "/kundportal-realm.json", config = OwnScope.class)
     ManagedRealm realm;
 
-    @InjectWebDriver
-    ManagedWebDriver driver;
-
-    @InjectOAuthClient
-    OAuthClient oauth;
-
-    private Browser browser;
-
-    @BeforeEach
-    void loggedOut() {
-        browser = new Browser(driver);
-        browser.forgetSession(realm.getBaseUrl());
+    @Override
+    ManagedRealm realm() {
+        return realm;
     }
 
     @Test

@@ -2,40 +2,26 @@ package se.kundkonto.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.oauth.OAuthClient;
-import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
 import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 
 /** Issue: registration with customer number + last four digits, end to end in the browser. */
 @KeycloakIntegrationTest(config = KundkontoServerConfig.class)
-class RegistrationIT {
+class RegistrationIT extends BrowserTest {
 
     @InjectRealm(fromJson = "/kundportal-realm.json")
     ManagedRealm realm;
 
-    @InjectWebDriver
-    ManagedWebDriver driver;
-
-    @InjectOAuthClient
-    OAuthClient oauth;
-
-    private Browser browser;
-
-    @BeforeEach
-    void loggedOut() {
-        browser = new Browser(driver);
-        browser.forgetSession(realm.getBaseUrl());
+    @Override
+    ManagedRealm realm() {
+        return realm;
     }
 
     @Test

@@ -9,17 +9,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.oauth.OAuthClient;
-import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.realm.RealmBuilder;
 import org.keycloak.testframework.realm.RealmConfig;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /** Wrong digits, unknown number and inactive customer must look exactly alike. */
 @KeycloakIntegrationTest(config = KundkontoServerConfig.class)
-class VerificationMessagesIT {
+class VerificationMessagesIT extends BrowserTest {
 
     /** Its own realm, so its failures count in a throttle scope of their own. */
     public static class OwnScope implements RealmConfig {
@@ -32,18 +28,13 @@ class VerificationMessagesIT {
     @InjectRealm(fromJson = "/kundportal-realm.json", config = OwnScope.class)
     ManagedRealm realm;
 
-    @InjectWebDriver
-    ManagedWebDriver driver;
-
-    @InjectOAuthClient
-    OAuthClient oauth;
-
-    private Browser browser;
+    @Override
+    ManagedRealm realm() {
+        return realm;
+    }
 
     @BeforeEach
     void onVerificationPage() {
-        browser = new Browser(driver);
-        browser.forgetSession(realm.getBaseUrl());
         browser.openLogin(oauth, "sv");
         browser.clickRegister();
     }

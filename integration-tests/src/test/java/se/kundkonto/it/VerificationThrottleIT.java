@@ -9,13 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.oauth.OAuthClient;
-import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.realm.RealmBuilder;
 import org.keycloak.testframework.realm.RealmConfig;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /**
  * Guessing the last four digits is throttled per customer number (5 failures / 15 min in the
@@ -24,7 +20,7 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
  */
 @KeycloakIntegrationTest(config = KundkontoServerConfig.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class VerificationThrottleIT {
+class VerificationThrottleIT extends BrowserTest {
 
     private static final String LOCKED = "För många försök";
 
@@ -38,18 +34,13 @@ class VerificationThrottleIT {
     @InjectRealm(fromJson = "/kundportal-realm.json", config = OwnScope.class)
     ManagedRealm realm;
 
-    @InjectWebDriver
-    ManagedWebDriver driver;
-
-    @InjectOAuthClient
-    OAuthClient oauth;
-
-    private Browser browser;
+    @Override
+    ManagedRealm realm() {
+        return realm;
+    }
 
     @BeforeEach
     void onVerificationPage() {
-        browser = new Browser(driver);
-        browser.forgetSession(realm.getBaseUrl());
         browser.openLogin(oauth, "sv");
         browser.clickRegister();
     }

@@ -3,16 +3,16 @@ package se.kundkonto.auth.registration;
 import java.util.List;
 import java.util.Map;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.FormAction;
 import org.keycloak.authentication.FormActionFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-public final class LinkCustomerFormActionFactory implements FormActionFactory, ServerInfoAwareProviderFactory {
+import se.kundkonto.auth.StatelessProviderFactory;
+
+public final class LinkCustomerFormActionFactory implements FormActionFactory, StatelessProviderFactory<FormAction>, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "kundkonto-link-customer";
     private static final LinkCustomerFormAction SINGLETON = new LinkCustomerFormAction();
@@ -62,18 +62,6 @@ public final class LinkCustomerFormActionFactory implements FormActionFactory, S
     @Override
     public boolean isUserSetupAllowed() {
         return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

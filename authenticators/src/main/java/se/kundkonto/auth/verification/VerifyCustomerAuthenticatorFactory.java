@@ -3,18 +3,18 @@ package se.kundkonto.auth.verification;
 import java.util.List;
 import java.util.Map;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
+import se.kundkonto.auth.StatelessProviderFactory;
+
 import se.kundkonto.customer.GuessLimits;
 
-public final class VerifyCustomerAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
+public final class VerifyCustomerAuthenticatorFactory implements AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "kundkonto-verify-customer";
     private static final VerifyCustomerAuthenticator SINGLETON = new VerifyCustomerAuthenticator();
@@ -64,18 +64,6 @@ public final class VerifyCustomerAuthenticatorFactory implements AuthenticatorFa
     @Override
     public boolean isUserSetupAllowed() {
         return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

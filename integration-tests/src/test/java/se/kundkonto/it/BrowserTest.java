@@ -1,0 +1,31 @@
+package se.kundkonto.it;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+
+/**
+ * A test that uses the pages as a person does: the shared headless browser, logged out before each
+ * test, and the framework's OAuth test client in the test's realm (whose field the subclass declares).
+ */
+abstract class BrowserTest {
+
+    @InjectWebDriver
+    ManagedWebDriver driver;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    Browser browser;
+
+    abstract ManagedRealm realm();
+
+    @BeforeEach
+    void loggedOut() {
+        browser = new Browser(driver);
+        browser.forgetSession(realm().getBaseUrl());
+    }
+}
