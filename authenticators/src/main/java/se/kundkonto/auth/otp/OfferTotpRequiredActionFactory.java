@@ -1,0 +1,55 @@
+package se.kundkonto.auth.otp;
+
+import java.util.List;
+import java.util.Map;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.RequiredActionFactory;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+public final class OfferTotpRequiredActionFactory implements RequiredActionFactory, ServerInfoAwareProviderFactory {
+
+    private static final OfferTotpRequiredAction SINGLETON = new OfferTotpRequiredAction();
+
+    @Override
+    public RequiredActionProvider create(KeycloakSession session) {
+        return SINGLETON;
+    }
+
+    @Override
+    public String getId() {
+        return OfferTotpRequiredAction.PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayText() {
+        return "Kundkonto: offer two-factor authentication (TOTP), skippable";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return List.of();
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Map.of("credential", "Keycloak OTP (realm OTP policy)", "skippable", "true",
+                "use", "enable as Default Action so every new user gets the offer once");
+    }
+}
