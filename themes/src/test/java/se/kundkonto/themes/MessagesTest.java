@@ -20,9 +20,15 @@ class MessagesTest {
 
     private static final Path LOGIN = Path.of("src/main/resources/theme/kundkonto/login");
 
+    private static final Path EMAIL = Path.of("src/main/resources/theme/kundkonto/email");
+
     private static Properties load(String locale) throws IOException {
+        return load(LOGIN, locale);
+    }
+
+    private static Properties load(Path theme, String locale) throws IOException {
         Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(LOGIN.resolve("messages/messages_" + locale + ".properties"))) {
+        try (InputStream in = Files.newInputStream(theme.resolve("messages/messages_" + locale + ".properties"))) {
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p;
@@ -31,6 +37,16 @@ class MessagesTest {
     @Test
     void swedishAndEnglishHaveTheSameKeys() throws IOException {
         assertThat(load("sv").stringPropertyNames()).containsExactlyInAnyOrderElementsOf(load("en").stringPropertyNames());
+    }
+
+    @Test
+    void everyEmailExistsInBothLanguagesAsTextAndHtml() throws IOException {
+        assertThat(load(EMAIL, "sv").stringPropertyNames()).containsExactlyInAnyOrderElementsOf(load(EMAIL, "en").stringPropertyNames());
+        try (Stream<Path> html = Files.list(EMAIL.resolve("html"))) {
+            for (Path template : html.toList()) {
+                assertThat(EMAIL.resolve("text").resolve(template.getFileName())).isRegularFile();
+            }
+        }
     }
 
     @Test

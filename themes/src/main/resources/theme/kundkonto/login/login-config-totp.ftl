@@ -1,0 +1,54 @@
+<#-- Two-factor set-up: Keycloak's TOTP secret and QR code, the portal's wording, and (when offered
+     after registration) "Hoppa över tvåfaktorsautentisering". -->
+<#import "template.ftl" as layout>
+<#import "field.ftl" as field>
+<#import "buttons.ftl" as buttons>
+<#-- Keycloak's "you need to set up the authenticator to activate your account" would contradict the skip button. -->
+<#assign hideWarning = kundkontoSkippable?? && message?? && message.type = 'warning'>
+<@layout.registrationLayout displayRequiredFields=false displayMessage=!hideWarning && !messagesPerField.existsError('totp','userLabel'); section>
+    <#if section = "header">
+        ${msg("kundkontoTotpTitle")}
+    <#elseif section = "form">
+        <p class="kundkonto-intro">${msg("kundkontoTotpIntro")}</p>
+        <ol id="kc-totp-settings" class="pf-v5-c-list pf-v5-u-mb-md">
+            <li>
+                <p>${msg("loginTotpStep1")}</p>
+                <ul id="kc-totp-supported-apps">
+                    <#list totp.supportedApplications as app><li>${msg(app)}</li></#list>
+                </ul>
+            </li>
+            <#if mode?? && mode = "manual">
+                <li>
+                    <p>${msg("loginTotpManualStep2")}</p>
+                    <p><span id="kc-totp-secret-key">${totp.totpSecretEncoded}</span></p>
+                    <p><a href="${totp.qrUrl}" id="mode-barcode">${msg("loginTotpScanBarcode")}</a></p>
+                </li>
+            <#else>
+                <li>
+                    <p>${msg("loginTotpStep2")}</p>
+                    <img id="kc-totp-secret-qr-code" src="data:image/png;base64, ${totp.totpSecretQrCode}" alt="${msg('kundkontoTotpQrAlt')}"><br/>
+                    <p><a href="${totp.manualUrl}" id="mode-manual">${msg("loginTotpUnableToScan")}</a></p>
+                </li>
+            </#if>
+            <li><p>${msg("kundkontoTotpStep3")}</p></li>
+        </ol>
+
+        <form action="${url.loginAction}" class="${properties.kcFormClass!}" id="kc-totp-settings-form" method="post" novalidate="novalidate">
+            <@field.input name="totp" label=msg("kundkontoTotpCode") required=true autocomplete="one-time-code" autofocus=true/>
+            <input type="hidden" id="totpSecret" name="totpSecret" value="${totp.totpSecret}"/>
+            <#if mode??><input type="hidden" id="mode" name="mode" value="${mode}"/></#if>
+            <#if totp.otpCredentials?size gte 1>
+                <@field.input name="userLabel" label=msg("loginTotpDeviceName") required=true/>
+            </#if>
+            <@buttons.actionGroup>
+                <@buttons.button id="saveTOTPBtn" label="kundkontoTotpVerify"/>
+                <#if kundkontoSkippable??>
+                    <@buttons.button id="kundkonto-skip-totp" name="kundkontoSkip" label="kundkontoTotpSkip" type="secondary" formnovalidate="formnovalidate"/>
+                </#if>
+                <#if isAppInitiatedAction??>
+                    <@buttons.button id="cancelTOTPBtn" name="cancel-aia" label="doCancel" type="secondary"/>
+                </#if>
+            </@buttons.actionGroup>
+        </form>
+    </#if>
+</@layout.registrationLayout>

@@ -1,0 +1,33 @@
+<#-- The OTP code page, with "Återställ tvåfaktorsautentisering" for a lost phone. -->
+<#import "template.ftl" as layout>
+<#import "field.ftl" as field>
+<#import "buttons.ftl" as buttons>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('totp'); section>
+    <#if section = "header">
+        ${msg("kundkontoOtpTitle")}
+    <#elseif section = "form">
+        <form id="kc-otp-login-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
+            <input id="selectedCredentialId" type="hidden" name="selectedCredentialId" value="${otpLogin.selectedCredentialId!''}">
+            <#if otpLogin.userOtpCredentials?size gt 1>
+                <div class="${properties.kcFormGroupClass!}" role="radiogroup">
+                    <#list otpLogin.userOtpCredentials as otpCredential>
+                        <label class="pf-v5-c-radio">
+                            <input class="pf-v5-c-radio__input" type="radio" name="kundkontoOtpDevice" value="${otpCredential.id}"
+                                   onchange="document.getElementById('selectedCredentialId').value=this.value"
+                                   <#if otpCredential.id == (otpLogin.selectedCredentialId!'')>checked</#if>>
+                            <span class="pf-v5-c-radio__label">${otpCredential.userLabel}</span>
+                        </label>
+                    </#list>
+                </div>
+            </#if>
+            <@field.input name="otp" label=msg("kundkontoTotpCode") autocomplete="one-time-code" fieldName="totp" autofocus=true/>
+            <@buttons.loginButton/>
+        </form>
+        <#if kundkontoOtpResetAvailable??>
+            <form id="kundkonto-reset-otp-form" action="${url.loginAction}" method="post" novalidate="novalidate">
+                <p>${msg("kundkontoOtpLostPhone")}</p>
+                <@buttons.button id="kundkonto-reset-otp" name="kundkontoResetOtp" label="kundkontoOtpReset" type="link" fullWidth=false/>
+            </form>
+        </#if>
+    </#if>
+</@layout.registrationLayout>
