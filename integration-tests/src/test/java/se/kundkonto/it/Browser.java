@@ -86,6 +86,49 @@ public final class Browser {
         submitWith(By.id("kundkonto-register-submit"));
     }
 
+    public static final String TOTP_PAGE = "login-login-config-totp";
+    public static final String OTP_PAGE = "login-login-otp";
+
+    /** "Hoppa över tvåfaktorsautentisering" on the offer that follows registration. */
+    public void skipTotp() {
+        submitWith(By.id("kundkonto-skip-totp"));
+    }
+
+    /** Sets up TOTP from the secret on the page, as an authenticator app would; returns the secret. */
+    public String setUpTotp() {
+        String secret = driver.findElement(By.id("totpSecret")).getAttribute("value");
+        type("totp", Totp.code(secret));
+        submitWith(By.id("saveTOTPBtn"));
+        return secret;
+    }
+
+    public void enterOtp(String code) {
+        type("otp", code);
+        submitWith(By.id("kc-login"));
+    }
+
+    public void requestOtpReset() {
+        submitWith(By.id("kundkonto-reset-otp"));
+    }
+
+    /** "Glömt lösen?": the e-mail address on the reset page. */
+    public void resetPassword(String email) {
+        type("username", email);
+        submitWith(By.cssSelector("#kc-reset-password-form button[type=submit]"));
+    }
+
+    public void newPassword(String password) {
+        type("password-new", password);
+        type("password-confirm", password);
+        submitWith(By.id("kc-submit"));
+    }
+
+    /** The login page when Keycloak already knows who it is (re-authentication): only the password. */
+    public void loginPasswordOnly(String password) {
+        type("password", password);
+        submitWith(By.id("kc-login"));
+    }
+
     public void login(String username, String password) {
         type("username", username);
         type("password", password);

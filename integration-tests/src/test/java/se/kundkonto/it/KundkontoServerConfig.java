@@ -13,6 +13,8 @@ public class KundkontoServerConfig implements KeycloakServerConfig {
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         config.dependency("se.kundkonto", "kundkonto");
+        // The framework's time-offset endpoint, for expiry tests (test server only, never in the pack).
+        config.dependency("org.keycloak.testframework", "keycloak-test-framework-remote-providers");
         RegistryDatabase.current().options().forEach(config::option);
         config.log().categoryLevel("se.kundkonto", "DEBUG");
         return config;

@@ -42,6 +42,8 @@ class LegacyCompanyLoginIT extends BrowserTest {
         browser.screenshot("register-after-legacy-login-sv");
 
         browser.register("Karin", "Lund", "070-765 43 21", "karin.lund@foretaget.se", "Legacy2026!ok");
+        assertThat(browser.pageId()).isEqualTo(Browser.TOTP_PAGE);
+        browser.skipTotp();
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
 
         CustomerAccountsAdmin admin = new CustomerAccountsAdmin(realm.admin());

@@ -43,6 +43,10 @@ class RegistrationIT extends BrowserTest {
 
         browser.register("Anna", "Svensson", "070-123 45 67", "anna.svensson@foretaget.se", "Sommar2026!x");
 
+        assertThat(browser.pageId()).isEqualTo(Browser.TOTP_PAGE);
+
+        browser.skipTotp();
+
         AuthorizationEndpointResponse callback = oauth.parseLoginResponse();
         assertThat(callback.getCode()).as("logged in to the portal after registration").isNotBlank();
         AccessTokenResponse tokens = oauth.doAccessTokenRequest(callback.getCode());
@@ -70,6 +74,8 @@ class RegistrationIT extends BrowserTest {
         browser.verifyCustomer("0506 0708", "2227"); // typed with a space, as on the invoice
         assertThat(browser.pageId()).isEqualTo(Browser.REGISTER_PAGE);
         browser.register("Per", "Ek", "+46 70 111 22 33", "per.ek@bygg.se", "Vinter2026!x");
+        assertThat(browser.pageId()).isEqualTo(Browser.TOTP_PAGE);
+        browser.skipTotp();
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
 
         browser.forgetSession(realm.getBaseUrl());
@@ -77,6 +83,8 @@ class RegistrationIT extends BrowserTest {
         browser.clickRegister();
         browser.verifyCustomer("05060708", "2227");
         browser.register("Lisa", "Ek", "0701112234", "lisa.ek@bygg.se", "Vinter2026!y");
+        assertThat(browser.pageId()).isEqualTo(Browser.TOTP_PAGE);
+        browser.skipTotp();
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
 
         CustomerAccountsAdmin admin = new CustomerAccountsAdmin(realm.admin());

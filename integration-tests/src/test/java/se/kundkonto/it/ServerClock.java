@@ -1,0 +1,45 @@
+package se.kundkonto.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/**
+ * Moves the test server's clock (the test framework's time-offset provider, deployed on the test
+ * server only), so expiry can be tested without waiting.
+ */
+final class ServerClock implements AutoCloseable {
+
+    private static final URI ENDPOINT = URI.create("http://localhost:8080/realms/master/testing-timeoffset");
+
+    private ServerClock() {
+    }
+
+    static ServerClock shiftedBy(int seconds) {
+        set(seconds);
+        return new ServerClock();
+    }
+
+    @Override
+    public void close() {
+        set(0);
+    }
+
+    private static void set(int seconds) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ENDPOINT)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"offset\": " + seconds + "}")).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("time offset refused: " + response.statusCode());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package se.kundkonto.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.realm.RealmBuilder;
+import org.keycloak.testframework.realm.RealmConfig;
+import org.openqa.selenium.By;
+
+/** Issue: optional TOTP with skip, login with code, forgot password, "Återställ tvåfaktorsautentisering". */
+@KeycloakIntegrationTest(config = KundkontoServerConfig.class)
+class TwoFactorIT extends BrowserTest {
+
+    private static final String RESET_SUBJECT = "Återställ tvåfaktorsautentisering";
+    private static final String NOTICE_SUBJECT = "Tvåfaktorsautentiseringen har återställts";
+
+    public static class OwnScope implements RealmConfig {
+        @Override
+        public RealmBuilder configure(RealmBuilder realm) {
+            return realm.name("kundportal-2fa");
+        }
+    }
+
+    @InjectRealm(fromJson = "/kundportal-realm.json", config = OwnScope.class)
+    ManagedRealm realm;
+
+    @InjectMailServer
+    MailServer mail;
+
+    /** Codes already accepted per secret: Keycloak refuses a code twice, as it should. */
+    private final Set<String> usedCodes = new HashSet<>();
+
+    @Override
+    ManagedRealm realm() {
+        return realm;
+    }
+
+    private void registerUntilTotpOffer(String email, String locale) {
+        browser.openLogin(oauth, locale);
+        browser.clickRegister();
+        browser.verifyCustomer("04050607", "7652");
+        browser.register("Test", "Person", "070-123 45 67", email, "Ratt2026!pass");
+        assertThat(browser.pageId()).isEqualTo(Browser.TOTP_PAGE);
+    }
+
+    /** A registered user with TOTP set up; returns the secret their app holds. */
+    private String registerWithTotp(String email) {
+        registerUntilTotpOffer(email, "sv");
+        String secret = browser.setUpTotp();
+        usedCodes.add(Totp.code(secret));
+        assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+        browser.forgetSession(realm.getBaseUrl());
+        return secret;
+    }
+
+    /** A code the app shows now (or one step either side), not yet used. */
+    private String freshCode(String secret) {
+        long now = System.currentTimeMillis() / 1000 / 30;
+        for (long step : new long[] {now, now + 1, now - 1}) {
+            String code = Totp.code(secret, step);
+            if (usedCodes.add(code)) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("no unused code left in this time window");
+    }
+
+    private UserRepresentation user(String email) {
+        return realm.admin().users().searchByEmail(email, true).get(0);
+    }
+
+    private List<CredentialRepresentation> otps(String email) {
+        return realm.admin().users().get(user(email).getId()).credentials().stream()
+                .filter(c -> "otp".equals(c.getType())).toList();
+    }
+
+    @Test
+    void skippingTwoFactorFinishesRegistrationAndIsNotAskedAgain() {
+        registerUntilTotpOffer("skip@syd.se", "sv");
+        assertThat(browser.pageText()).contains("Verifieringskod", "Verifiera kod", "Hoppa över tvåfaktorsautentisering")
+                .doesNotContain("Du behöver konfigurera");
+        browser.screenshot("totp-offer-sv");
+        browser.skipTotp();
+        assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+        assertThat(user("skip@syd.se").getRequiredActions()).isEmpty();
+        assertThat(otps("skip@syd.se")).isEmpty();
+
+        browser.forgetSession(realm.getBaseUrl());
+        browser.openLogin(oauth, "sv");
+        browser.login("skip@syd.se", "Ratt2026!pass");
+        assertThat(oauth.parseLoginResponse().getCode()).as("straight in, no code, no offer").isNotBlank();
+    }
+
+    @Test
+    void theOfferSpeaksEnglishWhenTheUserChoosesIt() {
+        registerUntilTotpOffer("english@syd.se", "en");
+        assertThat(browser.pageText()).contains("Verification code", "Verify code", "Skip two-factor authentication");
+        browser.screenshot("totp-offer-en");
+        browser.skipTotp();
+        assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+    }
+
+    @Test
+    void aUserWithTotpMustGiveTheCodeAtLogin() {
+        String secret = registerWithTotp("totp@syd.se");
+        assertThat(otps("totp@syd.se")).hasSize(1);
+
+        browser.openLogin(oauth, "sv");
+        browser.login("totp@syd.se", "Ratt2026!pass");
+        assertThat(browser.pageId()).isEqualTo(Browser.OTP_PAGE);
+        assertThat(browser.pageText()).contains("Återställ tvåfaktorsautentisering");
+        browser.screenshot("otp-sv");
+        browser.enterOtp("000000");
+        assertThat(browser.pageId()).isEqualTo(Browser.OTP_PAGE);
+        browser.enterOtp(freshCode(secret));
+        assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+    }
+
+    @Test
+    void forgotPasswordSetsANewPasswordAndKeepsTheTotp() {
+        String secret = registerWithTotp("forgot@syd.se");
+        String otpBefore = otps("forgot@syd.se").get(0).getId();
+
+        browser.openLogin(oauth, "sv");
+        driver.findElement(By.linkText("Glömt lösen?")).click();
+        browser.resetPassword("forgot@syd.se");
+        MimeMessage message = Mails.latest(mail, "forgot@syd.se", "Återställ lösenord");
+        assertThat(Mails.html(message)).isNotBlank();
+        driver.open(Mails.link(message));
+        assertThat(browser.pageId()).as("the e-mail alone is not enough: the code first").isEqualTo(Browser.OTP_PAGE);
+        assertThat(driver.driver().findElements(By.id("kundkonto-reset-otp"))).as("no 2FA reset inside a password reset").isEmpty();
+        browser.enterOtp(freshCode(secret));
+        assertThat(browser.pageId()).isEqualTo("login-login-update-password");
+        browser.screenshot("update-password-sv");
+        browser.newPassword("Nytt2026!pass");
+        assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+        assertThat(otps("forgot@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(otpBefore);
+
+        browser.forgetSession(realm.getBaseUrl());
+        browser.openLogin(oauth, "sv");
+        browser.login("forgot@syd.se", "Ratt2026!pass");
+        assertThat(browser.pageId()).as("old password no longer works").isEqualTo(Browser.LOGIN_PAGE);
+        browser.login("forgot@syd.se", "Nytt2026!pass");
+        assertThat(browser.pageId()).isEqualTo(Browser.OTP_PAGE);
+    }
+
+    @Test
+    void aLostPhoneIsReplacedThroughTheEmailedLinkWhichWorksOnce() {
+        String oldSecret = registerWithTotp("lost@syd.se");
+
+        browser.openLogin(oauth, "sv");
+        browser.login("lost@syd.se", "Ratt2026!pass");
+        browser.requestOtpReset();
+        assertThat(browser.pageId()).isEqualTo(Browser.OTP_PAGE);
+        assertThat(browser.pageText()).contains("Vi har skickat ett e-postmeddelande");
+        browser.screenshot("otp-reset-sent-sv");
+        MimeMessage message = Mails.latest(mail, "lost@syd.se", RESET_SUBJECT);
+        assertThat(Mails.text(message)).contains("fungerar en gång och i 15 minuter");
+        assertThat(Mails.html(message)).contains("<a href=");
+        String link = Mails.link(message);
+
+        driver.open(link);
+        assertThat(browser.pageId()).as("new QR code").isEqualTo(Browser.TOTP_PAGE);
+        assertThat(driver.driver().findElements(By.id("kundkonto-skip-totp"))).as("no skipping a reset").isEmpty();
+        assertThat(otps("lost@syd.se")).as("the old authenticator is gone").isEmpty();
+        browser.screenshot("totp-after-reset-sv");
+        String newSecret = browser.setUpTotp();
+        usedCodes.add(Totp.code(newSecret));
+        assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+        assertThat(Mails.count(mail, "lost@syd.se", NOTICE_SUBJECT)).isEqualTo(1);
+
+        browser.forgetSession(realm.getBaseUrl());
+        browser.openLogin(oauth, "sv");
+        browser.login("lost@syd.se", "Ratt2026!pass");
+        browser.enterOtp(freshCode(oldSecret));
+        assertThat(browser.pageId()).as("old app's codes fail").isEqualTo(Browser.OTP_PAGE);
+        browser.enterOtp(freshCode(newSecret));
+        assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+
+        String otpNow = otps("lost@syd.se").get(0).getId();
+        browser.forgetSession(realm.getBaseUrl());
+        driver.open(link);
+        assertThat(browser.pageId()).as("the link works once").isNotEqualTo(Browser.TOTP_PAGE);
+        browser.screenshot("otp-reset-link-used-sv");
+        assertThat(otps("lost@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(otpNow);
+    }
+
+    @Test
+    void anExpiredLinkChangesNothing() {
+        registerWithTotp("late@syd.se");
+        String otpBefore = otps("late@syd.se").get(0).getId();
+        browser.openLogin(oauth, "sv");
+        browser.login("late@syd.se", "Ratt2026!pass");
+        browser.requestOtpReset();
+        String link = Mails.link(Mails.latest(mail, "late@syd.se", RESET_SUBJECT));
+
+        try (ServerClock later = ServerClock.shiftedBy(16 * 60)) {
+            driver.open(link);
+            assertThat(browser.pageId()).isNotEqualTo(Browser.TOTP_PAGE);
+            browser.screenshot("otp-reset-link-expired-sv");
+        }
+        assertThat(otps("late@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(otpBefore);
+    }
+
+    @Test
+    void oneUsersLinkNeverTouchesAnotherUser() {
+        registerWithTotp("anna@syd.se");
+        String bosSecret = registerWithTotp("bo@syd.se");
+        String bosOtp = otps("bo@syd.se").get(0).getId();
+
+        browser.openLogin(oauth, "sv");
+        browser.login("anna@syd.se", "Ratt2026!pass");
+        browser.requestOtpReset();
+        String annasLink = Mails.link(Mails.latest(mail, "anna@syd.se", RESET_SUBJECT));
+        assertThat(Mails.count(mail, "bo@syd.se", RESET_SUBJECT)).isZero();
+
+        browser.forgetSession(realm.getBaseUrl());
+        browser.openLogin(oauth, "sv");
+        browser.login("bo@syd.se", "Ratt2026!pass");
+        browser.enterOtp(freshCode(bosSecret));
+        assertThat(oauth.parseLoginResponse().getCode()).as("Bo is logged in in this browser").isNotBlank();
+        driver.open(annasLink);
+        assertThat(otps("bo@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(bosOtp);
+        assertThat(Mails.count(mail, "bo@syd.se", NOTICE_SUBJECT)).isZero();
+    }
+}
