@@ -136,6 +136,7 @@ class TwoFactorIT extends BrowserTest {
 
         browser.openLogin(oauth, "sv");
         driver.findElement(By.linkText("Glömt lösen?")).click();
+        browser.screenshot("reset-password-sv");
         browser.resetPassword("forgot@syd.se");
         MimeMessage message = Mails.latest(mail, "forgot@syd.se", "Återställ lösenord");
         assertThat(Mails.html(message)).isNotBlank();
@@ -235,5 +236,33 @@ class TwoFactorIT extends BrowserTest {
         driver.open(annasLink);
         assertThat(otps("bo@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(bosOtp);
         assertThat(Mails.count(mail, "bo@syd.se", NOTICE_SUBJECT)).isZero();
+    }
+
+    @Test
+    void theTwoFactorPagesAndEmailsSpeakEnglishToAnEnglishUser() {
+        String secret = registerWithTotp("eng@syd.se");
+        UserRepresentation user = user("eng@syd.se");
+        user.singleAttribute("locale", "en");
+        realm.admin().users().get(user.getId()).update(user);
+
+        browser.openLogin(oauth, "en");
+        browser.login("eng@syd.se", "Ratt2026!pass");
+        assertThat(browser.pageText()).contains("Verification code", "Reset two-factor authentication");
+        browser.screenshot("otp-en");
+        browser.requestOtpReset();
+        assertThat(browser.pageText()).contains("We have sent you an e-mail");
+        browser.screenshot("otp-reset-sent-en");
+        MimeMessage reset = Mails.latest(mail, "eng@syd.se", "Reset two-factor authentication");
+        assertThat(Mails.text(reset)).contains("The link works once, for 15 minutes.");
+
+        browser.forgetSession(realm.getBaseUrl());
+        browser.openLogin(oauth, "en");
+        driver.findElement(By.linkText("Forgot password?")).click();
+        browser.screenshot("reset-password-en");
+        browser.resetPassword("eng@syd.se");
+        driver.open(Mails.link(Mails.latest(mail, "eng@syd.se", "Reset password")));
+        browser.enterOtp(freshCode(secret));
+        assertThat(browser.pageId()).isEqualTo("login-login-update-password");
+        browser.screenshot("update-password-en");
     }
 }
