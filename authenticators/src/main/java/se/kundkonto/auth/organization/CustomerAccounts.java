@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -60,6 +61,28 @@ public final class CustomerAccounts {
                 user.leaveGroup(group);
             }
         }
+    }
+
+    /** The user's customer accounts with their role in each, ordered by customer number. */
+    public List<Membership> membershipsOf(UserModel user) {
+        return organizations.getByMember(user)
+                .map(org -> new Membership(org.getAlias(), org.getName(), roleOf(org, user)))
+                .sorted(java.util.Comparator.comparing(Membership::customerNumber))
+                .toList();
+    }
+
+    public Optional<Membership> membership(UserModel user, String customerNumber) {
+        OrganizationModel org = customerNumber == null ? null : organizations.getByAlias(customerNumber);
+        if (org == null || !organizations.isMember(org, user)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Membership(org.getAlias(), org.getName(), roleOf(org, user)));
+    }
+
+    private CustomerRole roleOf(OrganizationModel org, UserModel user) {
+        boolean admin = organizations.getOrganizationGroupsByMember(org, user)
+                .anyMatch(g -> CustomerRole.ADMIN.groupName().equals(g.getName()));
+        return admin ? CustomerRole.ADMIN : CustomerRole.USER;
     }
 
     public GroupModel group(OrganizationModel org, CustomerRole role) {

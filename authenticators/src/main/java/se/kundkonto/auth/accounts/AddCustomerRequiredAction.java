@@ -1,0 +1,98 @@
+package se.kundkonto.auth.accounts;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.keycloak.authentication.InitiatedActionSupport;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.utils.FormMessage;
+
+import se.kundkonto.auth.organization.ActiveCustomer;
+import se.kundkonto.auth.organization.CustomerAccounts;
+import se.kundkonto.auth.organization.CustomerRole;
+import se.kundkonto.auth.verification.CustomerVerifier;
+import se.kundkonto.auth.verification.VerifiedCustomer;
+import se.kundkonto.auth.verification.VerifyCustomerAuthenticator;
+import se.kundkonto.customer.GuessLimits;
+
+/**
+ * "Lägg till kundkonto" ({@code kc_action=kundkonto-add-customer}): the same customer verification as
+ * at registration — same page, messages and throttle — then the user joins that customer account
+ * and it becomes the active one.
+ */
+public final class AddCustomerRequiredAction implements RequiredActionProvider {
+
+    public static final String PROVIDER_ID = "kundkonto-add-customer";
+
+    @Override
+    public InitiatedActionSupport initiatedActionSupport() {
+        return InitiatedActionSupport.SUPPORTED;
+    }
+
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        context.challenge(page(context, "").createForm(VerifyCustomerAuthenticator.TEMPLATE));
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String number = form.getFirst(VerifyCustomerAuthenticator.FIELD_NUMBER);
+        String digits = form.getFirst(VerifyCustomerAuthenticator.FIELD_DIGITS);
+        LoginFormsProvider page = page(context, number == null ? "" : number);
+        if (number == null || number.isBlank() || digits == null || digits.isBlank()) {
+            if (number == null || number.isBlank()) {
+                page.addError(new FormMessage(VerifyCustomerAuthenticator.FIELD_NUMBER, "kundkontoCustomerNumberMissing"));
+            }
+            if (digits == null || digits.isBlank()) {
+                page.addError(new FormMessage(VerifyCustomerAuthenticator.FIELD_DIGITS, "kundkontoOrgDigitsMissing"));
+            }
+            context.challenge(page.createForm(VerifyCustomerAuthenticator.TEMPLATE));
+            return;
+        }
+        CustomerVerifier.Result result = new CustomerVerifier(context.getSession(), context.getRealm(), GuessLimits.DEFAULT)
+                .verify(number, digits, context.getConnection().getRemoteAddr());
+        if (result.outcome() != CustomerVerifier.Outcome.VERIFIED) {
+            context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION_ERROR)
+                    .detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID)
+                    .detail(VerifyCustomerAuthenticator.EVENT_DETAIL_CUSTOMER, number.strip())
+                    .error(Errors.INVALID_USER_CREDENTIALS);
+            page.setError(result.outcome() == CustomerVerifier.Outcome.LOCKED ? "kundkontoVerificationLocked" : "kundkontoVerificationFailed");
+            context.challenge(page.createForm(VerifyCustomerAuthenticator.TEMPLATE));
+            return;
+        }
+        VerifiedCustomer customer = result.customer().orElseThrow();
+        CustomerAccounts accounts = new CustomerAccounts(context.getSession());
+        OrganizationModel org = accounts.ensure(customer);
+        if (accounts.membership(context.getUser(), customer.customerNumber()).isEmpty()) {
+            accounts.join(org, context.getUser(), CustomerRole.ADMIN);
+        }
+        ActiveCustomer.choose(context.getAuthenticationSession(), context.getUser(),
+                accounts.membership(context.getUser(), customer.customerNumber()).orElseThrow());
+        context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION)
+                .detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID)
+                .detail(VerifyCustomerAuthenticator.EVENT_DETAIL_CUSTOMER, customer.customerNumber())
+                .detail("kundkonto_role", CustomerRole.ADMIN.groupName())
+                .success();
+        context.success();
+    }
+
+    private static LoginFormsProvider page(RequiredActionContext context, String typedNumber) {
+        return context.form()
+                .setAttribute(VerifyCustomerAuthenticator.FIELD_NUMBER, typedNumber)
+                .setAttribute("kundkontoAddCustomer", true);
+    }
+
+    @Override
+    public void close() {
+    }
+}

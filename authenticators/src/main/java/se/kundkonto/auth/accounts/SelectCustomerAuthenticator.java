@@ -1,0 +1,81 @@
+package se.kundkonto.auth.accounts;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import se.kundkonto.auth.organization.ActiveCustomer;
+import se.kundkonto.auth.organization.CustomerAccounts;
+import se.kundkonto.auth.organization.Membership;
+
+/**
+ * After login: which customer account this client works with. One account: chosen silently.
+ * Several: the picker, with the last one used preselected — except when nobody is there to ask
+ * (prompt=none), on a silent SSO login, or before an application-initiated action; then the
+ * default (last used) is taken.
+ */
+public final class SelectCustomerAuthenticator implements Authenticator {
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        UserModel user = context.getUser();
+        List<Membership> memberships = new CustomerAccounts(context.getSession()).membershipsOf(user);
+        Optional<Membership> preselected = ActiveCustomer.resolve(memberships, null, user.getFirstAttribute(ActiveCustomer.ATTR_LAST_USED));
+        if (memberships.size() <= 1 || !mayAsk(context.getAuthenticationSession())) {
+            preselected.or(() -> memberships.stream().findFirst())
+                    .ifPresent(m -> ActiveCustomer.choose(context.getAuthenticationSession(), user, m));
+            context.success();
+            return;
+        }
+        context.challenge(CustomerPicker.render(context.form(), memberships, preselected, null));
+    }
+
+    private static boolean mayAsk(AuthenticationSessionModel authSession) {
+        return !"none".equals(authSession.getClientNote(OIDCLoginProtocol.PROMPT_PARAM))
+                && authSession.getAuthNote(AuthenticationManager.SSO_AUTH) == null
+                && authSession.getClientNote(Constants.KC_ACTION) == null;
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        UserModel user = context.getUser();
+        CustomerAccounts accounts = new CustomerAccounts(context.getSession());
+        String chosen = context.getHttpRequest().getDecodedFormParameters().getFirst(CustomerPicker.FIELD);
+        Optional<Membership> membership = accounts.membership(user, chosen);
+        if (membership.isEmpty()) {
+            List<Membership> memberships = accounts.membershipsOf(user);
+            context.challenge(CustomerPicker.render(context.form(), memberships,
+                    ActiveCustomer.resolve(memberships, null, user.getFirstAttribute(ActiveCustomer.ATTR_LAST_USED)), "kundkontoChooseCustomer"));
+            return;
+        }
+        ActiveCustomer.choose(context.getAuthenticationSession(), user, membership.get());
+        context.success();
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,47 @@
+package se.kundkonto.auth.accounts;
+
+import java.util.Map;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.RequiredActionFactory;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+public final class SwitchCustomerRequiredActionFactory implements RequiredActionFactory, ServerInfoAwareProviderFactory {
+
+    private static final SwitchCustomerRequiredAction SINGLETON = new SwitchCustomerRequiredAction();
+
+    @Override
+    public RequiredActionProvider create(KeycloakSession session) {
+        return SINGLETON;
+    }
+
+    @Override
+    public String getId() {
+        return SwitchCustomerRequiredAction.PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayText() {
+        return "Kundkonto: switch active customer (Byt kund)";
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Map.of("usage", "kc_action=" + SwitchCustomerRequiredAction.PROVIDER_ID + ":<customerNumber>");
+    }
+}

@@ -1,0 +1,5 @@
+package se.kundkonto.auth.organization;
+
+/** A user's place in one customer account. */
+public record Membership(String customerNumber, String companyName, CustomerRole role) {
+}

@@ -1,0 +1,141 @@
+package se.kundkonto.claims;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.keycloak.models.AuthenticatedClientSessionModel;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
+import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
+import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.representations.IDToken;
+
+import se.kundkonto.auth.organization.ActiveCustomer;
+import se.kundkonto.auth.organization.CustomerAccounts;
+import se.kundkonto.auth.organization.Membership;
+
+/**
+ * Adds {@code customers} (number, name, role of each customer account), {@code active_customer}
+ * (this client's choice, re-checked against current memberships) and {@code municipalities}.
+ * Past the configured number of customer accounts the list moves to userinfo only.
+ */
+public final class CustomerClaimsMapper extends AbstractOIDCProtocolMapper
+        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, ServerInfoAwareProviderFactory {
+
+    public static final String PROVIDER_ID = "kundkonto-customer-claims";
+    static final String MAX_IN_TOKEN = "maxCustomersInToken";
+    static final int DEFAULT_MAX_IN_TOKEN = 25;
+    public static final String ATTR_MUNICIPALITIES = "municipalities";
+
+    private static final List<ProviderConfigProperty> CONFIG;
+
+    static {
+        CONFIG = ProviderConfigurationBuilder.create()
+                .property().name(MAX_IN_TOKEN).label("Max customer accounts in tokens")
+                .helpText("Up to this many customer accounts are listed in the access and ID token. A user with more gets "
+                        + "'customers_count' and 'customers_in_userinfo: true' there instead, and the full list from userinfo.")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(String.valueOf(DEFAULT_MAX_IN_TOKEN)).add()
+                .build();
+        OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, CustomerClaimsMapper.class);
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return TOKEN_MAPPER_CATEGORY;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Kundkonto: customer accounts, active customer, municipalities";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Claims 'customers' [{number, name, role}], 'active_customer' {number, name, role} and 'municipalities' [codes]. "
+                + "The active customer is this client's choice (login picker or 'Byt kund'), re-checked against current memberships.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return CONFIG;
+    }
+
+    @Override
+    public AccessToken transformUserInfoToken(AccessToken token, ProtocolMapperModel model, KeycloakSession session,
+                                              UserSessionModel userSession, ClientSessionContext ctx) {
+        if (OIDCAttributeMapperHelper.includeInUserInfo(model)) {
+            addClaims(token, model, session, userSession, ctx, true);
+        }
+        return token;
+    }
+
+    @Override
+    protected void setClaim(IDToken token, ProtocolMapperModel model, UserSessionModel userSession,
+                            KeycloakSession session, ClientSessionContext ctx) {
+        addClaims(token, model, session, userSession, ctx, false);
+    }
+
+    private void addClaims(IDToken token, ProtocolMapperModel model, KeycloakSession session, UserSessionModel userSession,
+                           ClientSessionContext ctx, boolean userInfo) {
+        UserModel user = userSession.getUser();
+        List<Membership> memberships = new CustomerAccounts(session).membershipsOf(user);
+        Map<String, Object> claims = token.getOtherClaims();
+
+        if (userInfo || memberships.size() <= maxInToken(model)) {
+            claims.put("customers", memberships.stream().map(CustomerClaimsMapper::claim).toList());
+        } else {
+            claims.put("customers_count", memberships.size());
+            claims.put("customers_in_userinfo", true);
+        }
+
+        AuthenticatedClientSessionModel clientSession = ctx == null ? null : ctx.getClientSession();
+        String chosen = clientSession == null ? null : clientSession.getNote(ActiveCustomer.CLIENT_NOTE);
+        Optional<Membership> active = ActiveCustomer.resolve(memberships, chosen, user.getFirstAttribute(ActiveCustomer.ATTR_LAST_USED));
+        active.ifPresent(m -> claims.put("active_customer", claim(m)));
+
+        List<String> municipalities = new ArrayList<>(user.getAttributeStream(ATTR_MUNICIPALITIES).toList());
+        if (!municipalities.isEmpty()) {
+            claims.put("municipalities", municipalities);
+        }
+    }
+
+    private static Map<String, Object> claim(Membership m) {
+        Map<String, Object> claim = new LinkedHashMap<>();
+        claim.put("number", m.customerNumber());
+        claim.put("name", m.companyName());
+        claim.put("role", m.role().groupName());
+        return claim;
+    }
+
+    private static int maxInToken(ProtocolMapperModel model) {
+        try {
+            int max = Integer.parseInt(model.getConfig().getOrDefault(MAX_IN_TOKEN, "").strip());
+            return max >= 0 ? max : DEFAULT_MAX_IN_TOKEN;
+        } catch (NumberFormatException e) {
+            return DEFAULT_MAX_IN_TOKEN;
+        }
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Map.of("claims", "customers, active_customer, municipalities", "defaultMaxCustomersInToken", String.valueOf(DEFAULT_MAX_IN_TOKEN));
+    }
+}
