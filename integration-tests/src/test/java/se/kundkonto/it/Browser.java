@@ -129,6 +129,12 @@ public final class Browser {
         submitWith(By.id("kc-login"));
     }
 
+    /** "Byt kund": pick a customer account on the picker. */
+    public void selectCustomer(String customerNumber) {
+        driver.findElement(By.id("customer-" + customerNumber)).click();
+        submitWith(By.id("kundkonto-select-submit"));
+    }
+
     public void login(String username, String password) {
         type("username", username);
         type("password", password);
