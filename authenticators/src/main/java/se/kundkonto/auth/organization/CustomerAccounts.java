@@ -79,6 +79,35 @@ public final class CustomerAccounts {
         return Optional.of(new Membership(org.getAlias(), org.getName(), roleOf(org, user)));
     }
 
+    public Optional<OrganizationModel> byCustomerNumber(String customerNumber) {
+        return Optional.ofNullable(customerNumber == null ? null : organizations.getByAlias(customerNumber));
+    }
+
+    public List<UserModel> members(OrganizationModel org) {
+        return organizations.getMembersStream(org, Map.of(), false, null, null)
+                .sorted(java.util.Comparator.comparing(u -> String.valueOf(u.getEmail())))
+                .toList();
+    }
+
+    public CustomerRole roleIn(OrganizationModel org, UserModel user) {
+        return roleOf(org, user);
+    }
+
+    public long adminCount(OrganizationModel org) {
+        return members(org).stream().filter(u -> roleOf(org, u) == CustomerRole.ADMIN).count();
+    }
+
+    /** Takes the user out of the customer account and its role groups. */
+    public void remove(OrganizationModel org, UserModel user) {
+        for (CustomerRole role : CustomerRole.values()) {
+            GroupModel group = group(org, role);
+            if (user.isMemberOf(group)) {
+                user.leaveGroup(group);
+            }
+        }
+        organizations.removeMember(org, user);
+    }
+
     private CustomerRole roleOf(OrganizationModel org, UserModel user) {
         boolean admin = organizations.getOrganizationGroupsByMember(org, user)
                 .anyMatch(g -> CustomerRole.ADMIN.groupName().equals(g.getName()));

@@ -1,0 +1,127 @@
+package se.kundkonto.api;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.UserModel;
+
+import se.kundkonto.auth.organization.CustomerAccounts;
+import se.kundkonto.auth.organization.CustomerRole;
+
+/**
+ * {@code /realms/{realm}/kundkonto}: what the portal shows customer Admins. The caller is the user of
+ * the bearer token (which must carry the {@code kundkonto} scope); every request re-checks their
+ * membership and role. A customer account the caller does not belong to answers 404, exactly like
+ * one that does not exist.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public final class CustomerAdminResource {
+
+    private final KeycloakSession session;
+
+    CustomerAdminResource(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @GET
+    @Path("customers")
+    public List<Map<String, Object>> myCustomers() {
+        Caller caller = Caller.authenticate(session);
+        return accounts().membershipsOf(caller.user()).stream()
+                .map(m -> Map.<String, Object>of("number", m.customerNumber(), "name", m.companyName(), "role", m.role().groupName()))
+                .toList();
+    }
+
+    @GET
+    @Path("customers/{number}")
+    public Map<String, Object> company(@PathParam("number") String number) {
+        Caller caller = Caller.authenticate(session);
+        return CompanyDetails.of(session, caller.memberOf(accounts(), number));
+    }
+
+    @PUT
+    @Path("customers/{number}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> updateCompany(@PathParam("number") String number, Map<String, Object> changes) {
+        Caller caller = Caller.authenticate(session);
+        OrganizationModel org = caller.adminOf(accounts(), number);
+        CompanyDetails.update(session, org, changes);
+        ApiEvents.of(session, caller).customerUpdated(org);
+        // A fresh look: the organization adapter caches the attributes it read before the update.
+        return CompanyDetails.of(session, caller.memberOf(accounts(), number));
+    }
+
+    @GET
+    @Path("customers/{number}/members")
+    public List<Map<String, Object>> members(@PathParam("number") String number) {
+        Caller caller = Caller.authenticate(session);
+        CustomerAccounts accounts = accounts();
+        OrganizationModel org = caller.memberOf(accounts, number);
+        return accounts.members(org).stream().map(u -> member(accounts, org, u)).toList();
+    }
+
+    @PUT
+    @Path("customers/{number}/members/{userId}/role")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> changeRole(@PathParam("number") String number, @PathParam("userId") String userId,
+                                          Map<String, Object> body) {
+        Caller caller = Caller.authenticate(session);
+        CustomerAccounts accounts = accounts();
+        OrganizationModel org = caller.adminOf(accounts, number);
+        UserModel member = memberOrNotFound(accounts, org, userId);
+        CustomerRole role = Roles.parse(body == null ? null : body.get("role"));
+        if (role == CustomerRole.USER && accounts.roleIn(org, member) == CustomerRole.ADMIN && accounts.adminCount(org) <= 1) {
+            throw ApiError.conflict("last_admin", "The last Admin of a customer account cannot be demoted.");
+        }
+        accounts.join(org, member, role);
+        ApiEvents.of(session, caller).roleChanged(org, member, role);
+        return member(accounts, org, member);
+    }
+
+    @DELETE
+    @Path("customers/{number}/members/{userId}")
+    public Response removeMember(@PathParam("number") String number, @PathParam("userId") String userId) {
+        Caller caller = Caller.authenticate(session);
+        CustomerAccounts accounts = accounts();
+        OrganizationModel org = caller.adminOf(accounts, number);
+        UserModel member = memberOrNotFound(accounts, org, userId);
+        if (accounts.roleIn(org, member) == CustomerRole.ADMIN && accounts.adminCount(org) <= 1) {
+            throw ApiError.conflict("last_admin", "The last Admin of a customer account cannot be removed.");
+        }
+        accounts.remove(org, member);
+        ApiEvents.of(session, caller).memberRemoved(org, member);
+        return Response.noContent().build();
+    }
+
+    private UserModel memberOrNotFound(CustomerAccounts accounts, OrganizationModel org, String userId) {
+        UserModel user = userId == null ? null : session.users().getUserById(session.getContext().getRealm(), userId);
+        if (user == null || accounts.membership(user, org.getAlias()).isEmpty()) {
+            throw ApiError.notFound("member_not_found", "No such member of this customer account.");
+        }
+        return user;
+    }
+
+    private static Map<String, Object> member(CustomerAccounts accounts, OrganizationModel org, UserModel user) {
+        return Map.of("id", user.getId(),
+                "email", String.valueOf(user.getEmail()),
+                "firstName", String.valueOf(user.getFirstName()),
+                "lastName", String.valueOf(user.getLastName()),
+                "role", accounts.roleIn(org, user).groupName());
+    }
+
+    private CustomerAccounts accounts() {
+        return new CustomerAccounts(session);
+    }
+}

@@ -1,0 +1,19 @@
+package se.kundkonto.api;
+
+import se.kundkonto.auth.organization.CustomerRole;
+
+/** The role names of the API: "Admin" and "User", as the organization groups are called. */
+final class Roles {
+
+    private Roles() {
+    }
+
+    static CustomerRole parse(Object value) {
+        for (CustomerRole role : CustomerRole.values()) {
+            if (role.groupName().equals(value)) {
+                return role;
+            }
+        }
+        throw ApiError.badRequest("invalid_role", "role must be \"Admin\" or \"User\".");
+    }
+}
