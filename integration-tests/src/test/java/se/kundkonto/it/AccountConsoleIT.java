@@ -52,13 +52,14 @@ class AccountConsoleIT extends BrowserTest {
         browser.clickRegister();
         browser.verifyCustomer("05060708", "2227");
         browser.register("Konto", "Sida", "070-222 33 44", "konto@bygg.se", "Forsta2026!pw");
-        String secret = browser.setUpTotp();
+        Totp.App app = new Totp.App(browser.setUpTotp());
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
         browser.forgetSession(realm.getBaseUrl());
 
         driver.open(realm.getBaseUrl() + "/account/account-security/signing-in?kc_locale=sv");
         browser.login("konto@bygg.se", "Forsta2026!pw");
-        browser.enterOtp(Totp.code(secret, System.currentTimeMillis() / 1000 / 30 + 1));
+        browser.enterOtp(app.nextCode());
+        browser.screenshot("account-after-login-sv");
         WebElement remove = waitFor("[data-testid='otp/credential-list'] [data-testrole='remove']");
         assertThat(remove.getText()).isEqualTo("Inaktivera");
         browser.screenshot("account-signing-in-sv");
@@ -70,7 +71,7 @@ class AccountConsoleIT extends BrowserTest {
         browser.screenshot("account-reauthenticate-sv");
         browser.loginPasswordOnly("Forsta2026!pw");
         if (Browser.OTP_PAGE.equals(browser.pageId())) {
-            browser.enterOtp(Totp.code(secret, System.currentTimeMillis() / 1000 / 30 - 1));
+            browser.enterOtp(app.nextCode());
         }
         assertThat(browser.pageId()).isEqualTo("login-login-update-password");
         browser.screenshot("account-update-password-sv");

@@ -30,4 +30,33 @@ final class Totp {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * An authenticator app holding one secret. Keycloak accepts the code of the current 30 s step and
+     * one step either side, each only once; this hands out one that is valid now and not yet used.
+     */
+    static final class App {
+        private final String secret;
+        private final java.util.Set<String> used = new java.util.HashSet<>();
+
+        App(String secret) {
+            this.secret = secret;
+            used.add(code(secret));
+        }
+
+        String secret() {
+            return secret;
+        }
+
+        String nextCode() {
+            long now = System.currentTimeMillis() / 1000 / 30;
+            for (long step : new long[] {now, now + 1, now - 1}) {
+                String candidate = code(secret, step);
+                if (used.add(candidate)) {
+                    return candidate;
+                }
+            }
+            throw new IllegalStateException("every code of this time window was used already");
+        }
+    }
 }

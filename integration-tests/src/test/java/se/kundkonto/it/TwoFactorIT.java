@@ -2,9 +2,7 @@ package se.kundkonto.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -40,8 +38,6 @@ class TwoFactorIT extends BrowserTest {
     @InjectMailServer
     MailServer mail;
 
-    /** Codes already accepted per secret: Keycloak refuses a code twice, as it should. */
-    private final Set<String> usedCodes = new HashSet<>();
 
     @Override
     ManagedRealm realm() {
@@ -56,26 +52,13 @@ class TwoFactorIT extends BrowserTest {
         assertThat(browser.pageId()).isEqualTo(Browser.TOTP_PAGE);
     }
 
-    /** A registered user with TOTP set up; returns the secret their app holds. */
-    private String registerWithTotp(String email) {
+    /** A registered user with TOTP set up; returns their authenticator app. */
+    private Totp.App registerWithTotp(String email) {
         registerUntilTotpOffer(email, "sv");
-        String secret = browser.setUpTotp();
-        usedCodes.add(Totp.code(secret));
+        Totp.App app = new Totp.App(browser.setUpTotp());
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
         browser.forgetSession(realm.getBaseUrl());
-        return secret;
-    }
-
-    /** A code the app shows now (or one step either side), not yet used. */
-    private String freshCode(String secret) {
-        long now = System.currentTimeMillis() / 1000 / 30;
-        for (long step : new long[] {now, now + 1, now - 1}) {
-            String code = Totp.code(secret, step);
-            if (usedCodes.add(code)) {
-                return code;
-            }
-        }
-        throw new IllegalStateException("no unused code left in this time window");
+        return app;
     }
 
     private UserRepresentation user(String email) {
@@ -115,7 +98,7 @@ class TwoFactorIT extends BrowserTest {
 
     @Test
     void aUserWithTotpMustGiveTheCodeAtLogin() {
-        String secret = registerWithTotp("totp@syd.se");
+        Totp.App app = registerWithTotp("totp@syd.se");
         assertThat(otps("totp@syd.se")).hasSize(1);
 
         browser.openLogin(oauth, "sv");
@@ -125,13 +108,13 @@ class TwoFactorIT extends BrowserTest {
         browser.screenshot("otp-sv");
         browser.enterOtp("000000");
         assertThat(browser.pageId()).isEqualTo(Browser.OTP_PAGE);
-        browser.enterOtp(freshCode(secret));
+        browser.enterOtp(app.nextCode());
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
     }
 
     @Test
     void forgotPasswordSetsANewPasswordAndKeepsTheTotp() {
-        String secret = registerWithTotp("forgot@syd.se");
+        Totp.App app = registerWithTotp("forgot@syd.se");
         String otpBefore = otps("forgot@syd.se").get(0).getId();
 
         browser.openLogin(oauth, "sv");
@@ -143,7 +126,7 @@ class TwoFactorIT extends BrowserTest {
         driver.open(Mails.link(message));
         assertThat(browser.pageId()).as("the e-mail alone is not enough: the code first").isEqualTo(Browser.OTP_PAGE);
         assertThat(driver.driver().findElements(By.id("kundkonto-reset-otp"))).as("no 2FA reset inside a password reset").isEmpty();
-        browser.enterOtp(freshCode(secret));
+        browser.enterOtp(app.nextCode());
         assertThat(browser.pageId()).isEqualTo("login-login-update-password");
         browser.screenshot("update-password-sv");
         browser.newPassword("Nytt2026!pass");
@@ -160,7 +143,7 @@ class TwoFactorIT extends BrowserTest {
 
     @Test
     void aLostPhoneIsReplacedThroughTheEmailedLinkWhichWorksOnce() {
-        String oldSecret = registerWithTotp("lost@syd.se");
+        Totp.App oldApp = registerWithTotp("lost@syd.se");
 
         browser.openLogin(oauth, "sv");
         browser.login("lost@syd.se", "Ratt2026!pass");
@@ -178,17 +161,16 @@ class TwoFactorIT extends BrowserTest {
         assertThat(driver.driver().findElements(By.id("kundkonto-skip-totp"))).as("no skipping a reset").isEmpty();
         assertThat(otps("lost@syd.se")).as("the old authenticator is gone").isEmpty();
         browser.screenshot("totp-after-reset-sv");
-        String newSecret = browser.setUpTotp();
-        usedCodes.add(Totp.code(newSecret));
+        Totp.App newApp = new Totp.App(browser.setUpTotp());
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
         assertThat(Mails.count(mail, "lost@syd.se", NOTICE_SUBJECT)).isEqualTo(1);
 
         browser.forgetSession(realm.getBaseUrl());
         browser.openLogin(oauth, "sv");
         browser.login("lost@syd.se", "Ratt2026!pass");
-        browser.enterOtp(freshCode(oldSecret));
+        browser.enterOtp(oldApp.nextCode());
         assertThat(browser.pageId()).as("old app's codes fail").isEqualTo(Browser.OTP_PAGE);
-        browser.enterOtp(freshCode(newSecret));
+        browser.enterOtp(newApp.nextCode());
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
 
         String otpNow = otps("lost@syd.se").get(0).getId();
@@ -219,7 +201,7 @@ class TwoFactorIT extends BrowserTest {
     @Test
     void oneUsersLinkNeverTouchesAnotherUser() {
         registerWithTotp("anna@syd.se");
-        String bosSecret = registerWithTotp("bo@syd.se");
+        Totp.App bosApp = registerWithTotp("bo@syd.se");
         String bosOtp = otps("bo@syd.se").get(0).getId();
 
         browser.openLogin(oauth, "sv");
@@ -231,7 +213,7 @@ class TwoFactorIT extends BrowserTest {
         browser.forgetSession(realm.getBaseUrl());
         browser.openLogin(oauth, "sv");
         browser.login("bo@syd.se", "Ratt2026!pass");
-        browser.enterOtp(freshCode(bosSecret));
+        browser.enterOtp(bosApp.nextCode());
         assertThat(oauth.parseLoginResponse().getCode()).as("Bo is logged in in this browser").isNotBlank();
         driver.open(annasLink);
         assertThat(otps("bo@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(bosOtp);
@@ -240,7 +222,7 @@ class TwoFactorIT extends BrowserTest {
 
     @Test
     void theTwoFactorPagesAndEmailsSpeakEnglishToAnEnglishUser() {
-        String secret = registerWithTotp("eng@syd.se");
+        Totp.App app = registerWithTotp("eng@syd.se");
         UserRepresentation user = user("eng@syd.se");
         user.singleAttribute("locale", "en");
         realm.admin().users().get(user.getId()).update(user);
@@ -261,7 +243,7 @@ class TwoFactorIT extends BrowserTest {
         browser.screenshot("reset-password-en");
         browser.resetPassword("eng@syd.se");
         driver.open(Mails.link(Mails.latest(mail, "eng@syd.se", "Reset password")));
-        browser.enterOtp(freshCode(secret));
+        browser.enterOtp(app.nextCode());
         assertThat(browser.pageId()).isEqualTo("login-login-update-password");
         browser.screenshot("update-password-en");
     }

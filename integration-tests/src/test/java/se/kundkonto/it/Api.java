@@ -1,0 +1,75 @@
+package se.kundkonto.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.keycloak.util.JsonSerialization;
+
+/** Plain HTTP calls to the realm, as the portal makes them: tokens by password grant, the kundkonto API with a bearer. */
+final class Api {
+
+    record Reply(int status, String body) {
+        Object json() {
+            try {
+                return JsonSerialization.readValue(body, Object.class);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: " + body, e);
+            }
+        }
+    }
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String realmUrl;
+
+    Api(String realmUrl) {
+        this.realmUrl = realmUrl;
+    }
+
+    String token(String clientId, String clientSecret, String username, String password) {
+        String form = "grant_type=password&client_id=" + enc(clientId) + (clientSecret == null ? "" : "&client_secret=" + enc(clientSecret))
+                + "&username=" + enc(username) + "&password=" + enc(password) + "&scope=openid";
+        Reply reply = send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+        if (reply.status() != 200) {
+            throw new IllegalStateException("no token for " + username + ": " + reply.body());
+        }
+        return (String) ((Map<?, ?>) reply.json()).get("access_token");
+    }
+
+    Reply call(String method, String path, String bearer, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realmUrl + "/kundkonto" + path));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            String json = body == null ? null : JsonSerialization.writeValueAsString(body);
+            request.header("Content-Type", "application/json")
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return send(request);
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

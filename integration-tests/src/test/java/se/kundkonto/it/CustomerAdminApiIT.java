@@ -1,0 +1,159 @@
+package se.kundkonto.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.realm.RealmBuilder;
+import org.keycloak.testframework.realm.RealmConfig;
+
+/**
+ * The customer-admin REST API: the authorization matrix (anonymous, token of a client without the
+ * kundkonto scope, User of A, Admin of A, Admin of B × every endpoint), last-Admin protection and
+ * bad input. One test, because the matrix is one story: the cells share the users they need.
+ */
+@KeycloakIntegrationTest(config = KundkontoServerConfig.class)
+class CustomerAdminApiIT extends BrowserTest {
+
+    private static final String A = "01020304";
+    private static final String B = "02030405";
+    private static final String PASSWORD = "Api2026!secret";
+
+    public static class OwnScope implements RealmConfig {
+        @Override
+        public RealmBuilder configure(RealmBuilder realm) {
+            return realm.name("kundportal-api");
+        }
+    }
+
+    @InjectRealm(fromJson = "/kundportal-realm.json", config = OwnScope.class)
+    ManagedRealm realm;
+
+    @Override
+    ManagedRealm realm() {
+        return realm;
+    }
+
+    private void register(String customer, String digits, String email) {
+        browser.forgetSession(realm.getBaseUrl());
+        browser.openLogin(oauth, "sv");
+        browser.clickRegister();
+        browser.verifyCustomer(customer, digits);
+        browser.register("Api", email.substring(0, email.indexOf('@')), "070-000 00 00", email, PASSWORD);
+        browser.skipTotp();
+        assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+    }
+
+    private String userId(String email) {
+        return realm.admin().users().searchByEmail(email, true).get(0).getId();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Api.Reply reply) {
+        return (List<Map<String, Object>>) reply.json();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Api.Reply reply) {
+        return (Map<String, Object>) reply.json();
+    }
+
+    @Test
+    void onlyTheRightPeopleSeeAndChangeACustomerAccount() {
+        register(A, "4400", "admin.a@foretaget.se");
+        register(A, "4400", "user.a@foretaget.se");
+        register(B, "3456", "admin.b@norr.se");
+        realm.admin().clients().create(otherClient()).close();
+
+        Api api = new Api(realm.getBaseUrl());
+        String secret = "test-secret";
+        String adminA = api.token("test-app", secret, "admin.a@foretaget.se", PASSWORD);
+        String userAToken = api.token("test-app", secret, "user.a@foretaget.se", PASSWORD);
+        String adminB = api.token("test-app", secret, "admin.b@norr.se", PASSWORD);
+        String otherClient = api.token("other-app", null, "admin.a@foretaget.se", PASSWORD);
+        String userA = userId("user.a@foretaget.se");
+
+        // Everyone who registers is Admin: Admin of A makes user.a a User first (the API under test).
+        assertThat(api.call("PUT", "/customers/" + A + "/members/" + userA + "/role", adminA, Map.of("role", "User")).status()).isEqualTo(200);
+
+        String company = "/customers/" + A;
+        String members = company + "/members";
+        String role = members + "/" + userA + "/role";
+        Map<String, Object> invoiceEmail = Map.of("invoiceEmail", "faktura@foretaget.se");
+
+        // Anonymous and a client without the kundkonto scope: nothing.
+        for (String[] call : new String[][] {{"GET", "/customers"}, {"GET", company}, {"PUT", company}, {"GET", members}, {"PUT", role},
+                {"DELETE", members + "/" + userA}}) {
+            Object body = "PUT".equals(call[0]) ? (call[1].endsWith("/role") ? Map.of("role", "Admin") : invoiceEmail) : null;
+            assertThat(api.call(call[0], call[1], null, body).status()).as("anonymous " + call[0] + " " + call[1]).isEqualTo(401);
+            Api.Reply other = api.call(call[0], call[1], otherClient, body);
+            assertThat(other.status()).as("other client " + call[0] + " " + call[1]).isEqualTo(403);
+            assertThat(object(other)).containsEntry("error", "insufficient_scope");
+        }
+
+        // My customer accounts: each sees only their own.
+        assertThat(list(api.call("GET", "/customers", adminA, null))).extracting(c -> c.get("number")).containsExactly(A);
+        assertThat(list(api.call("GET", "/customers", userAToken, null))).containsExactly(Map.of("number", A, "name", "Företaget AB", "role", "User"));
+        assertThat(list(api.call("GET", "/customers", adminB, null))).extracting(c -> c.get("number")).containsExactly(B);
+
+        // Reading A: its members may; Admin of B gets 404, exactly like a customer that does not exist.
+        assertThat(api.call("GET", company, userAToken, null).status()).isEqualTo(200);
+        assertThat(object(api.call("GET", company, adminA, null))).containsEntry("name", "Företaget AB").containsEntry("orgNumber", "112233-4400");
+        Api.Reply foreign = api.call("GET", company, adminB, null);
+        Api.Reply missing = api.call("GET", "/customers/99887766", adminB, null);
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.body()).isEqualTo(missing.body());
+        assertThat(list(api.call("GET", members, userAToken, null))).hasSize(2);
+        assertThat(api.call("GET", members, adminB, null).status()).isEqualTo(404);
+
+        // Changing A: its Admins only.
+        assertThat(api.call("PUT", company, userAToken, invoiceEmail).status()).isEqualTo(403);
+        assertThat(api.call("PUT", company, adminB, invoiceEmail).status()).isEqualTo(404);
+        Api.Reply updated = api.call("PUT", company, adminA, Map.of("invoiceEmail", "faktura@foretaget.se", "invoicePostalCode", "12345"));
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(object(updated)).containsEntry("invoiceEmail", "faktura@foretaget.se").containsEntry("invoicePostalCode", "123 45");
+        assertThat(api.call("PUT", role, userAToken, Map.of("role", "Admin")).status()).isEqualTo(403);
+        assertThat(api.call("PUT", role, adminB, Map.of("role", "Admin")).status()).isEqualTo(404);
+        assertThat(api.call("DELETE", members + "/" + userA, userAToken, null).status()).isEqualTo(403);
+        assertThat(api.call("DELETE", members + "/" + userA, adminB, null).status()).isEqualTo(404);
+
+        // Bad input: a clear JSON error and nothing changed.
+        Api.Reply badRole = api.call("PUT", role, adminA, Map.of("role", "Boss"));
+        assertThat(badRole.status()).isEqualTo(400);
+        assertThat(object(badRole)).containsEntry("error", "invalid_role");
+        Api.Reply badPostal = api.call("PUT", company, adminA, Map.of("invoiceEmail", "ny@foretaget.se", "invoicePostalCode", "abc"));
+        assertThat(badPostal.status()).isEqualTo(400);
+        assertThat(object(api.call("GET", company, adminA, null))).containsEntry("invoiceEmail", "faktura@foretaget.se");
+        assertThat(api.call("PUT", company, adminA, Map.of("name", "Annat AB")).status()).isEqualTo(400);
+
+        // The last Admin can be neither demoted nor removed.
+        String adminAId = userId("admin.a@foretaget.se");
+        Api.Reply demoteLast = api.call("PUT", members + "/" + adminAId + "/role", adminA, Map.of("role", "User"));
+        assertThat(demoteLast.status()).isEqualTo(409);
+        assertThat(object(demoteLast)).containsEntry("error", "last_admin");
+        assertThat(api.call("DELETE", members + "/" + adminAId, adminA, null).status()).isEqualTo(409);
+
+        // Admin of A removes the User; the change is an admin event with the customer number.
+        assertThat(api.call("DELETE", members + "/" + userA, adminA, null).status()).isEqualTo(204);
+        assertThat(list(api.call("GET", members, adminA, null))).extracting(m -> m.get("id")).containsExactly(adminAId);
+        assertThat(realm.admin().getAdminEvents()).anySatisfy(e -> {
+            assertThat(e.getOperationType()).isEqualTo("DELETE");
+            assertThat(e.getDetails()).containsEntry("kundkonto_customer_number", A).containsEntry("kundkonto_event", "member_removed");
+        });
+    }
+
+    private static ClientRepresentation otherClient() {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId("other-app");
+        client.setPublicClient(true);
+        client.setDirectAccessGrantsEnabled(true);
+        client.setDefaultClientScopes(List.of("profile", "email", "basic", "roles", "web-origins", "acr"));
+        return client;
+    }
+}
