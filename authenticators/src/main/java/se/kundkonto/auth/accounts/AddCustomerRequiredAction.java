@@ -1,7 +1,5 @@
 package se.kundkonto.auth.accounts;
 
-import jakarta.ws.rs.core.MultivaluedMap;
-
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
@@ -10,12 +8,12 @@ import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.OrganizationModel;
-import org.keycloak.models.utils.FormMessage;
 
 import se.kundkonto.auth.organization.ActiveCustomer;
 import se.kundkonto.auth.organization.CustomerAccounts;
 import se.kundkonto.auth.organization.CustomerRole;
 import se.kundkonto.auth.verification.CustomerVerifier;
+import se.kundkonto.auth.verification.VerificationInput;
 import se.kundkonto.auth.verification.VerifiedCustomer;
 import se.kundkonto.auth.verification.VerifyCustomerAuthenticator;
 import se.kundkonto.customer.GuessLimits;
@@ -40,31 +38,23 @@ public final class AddCustomerRequiredAction implements RequiredActionProvider {
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
-        context.challenge(page(context, "").createForm(VerifyCustomerAuthenticator.TEMPLATE));
+        context.challenge(page(context).createForm(VerifyCustomerAuthenticator.TEMPLATE));
     }
 
     @Override
     public void processAction(RequiredActionContext context) {
-        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        String number = form.getFirst(VerifyCustomerAuthenticator.FIELD_NUMBER);
-        String digits = form.getFirst(VerifyCustomerAuthenticator.FIELD_DIGITS);
-        LoginFormsProvider page = page(context, number == null ? "" : number);
-        if (number == null || number.isBlank() || digits == null || digits.isBlank()) {
-            if (number == null || number.isBlank()) {
-                page.addError(new FormMessage(VerifyCustomerAuthenticator.FIELD_NUMBER, "kundkontoCustomerNumberMissing"));
-            }
-            if (digits == null || digits.isBlank()) {
-                page.addError(new FormMessage(VerifyCustomerAuthenticator.FIELD_DIGITS, "kundkontoOrgDigitsMissing"));
-            }
+        VerificationInput input = VerificationInput.from(context.getHttpRequest().getDecodedFormParameters());
+        LoginFormsProvider page = input.keepNumberOn(page(context));
+        if (input.reportMissing(page)) {
             context.challenge(page.createForm(VerifyCustomerAuthenticator.TEMPLATE));
             return;
         }
         CustomerVerifier.Result result = new CustomerVerifier(context.getSession(), context.getRealm(), GuessLimits.DEFAULT)
-                .verify(number, digits, context.getConnection().getRemoteAddr());
+                .verify(input.number(), input.digits(), context.getConnection().getRemoteAddr());
         if (result.outcome() != CustomerVerifier.Outcome.VERIFIED) {
             context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION_ERROR)
                     .detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID)
-                    .detail(VerifyCustomerAuthenticator.EVENT_DETAIL_CUSTOMER, number.strip())
+                    .detail(VerifyCustomerAuthenticator.EVENT_DETAIL_CUSTOMER, input.number().strip())
                     .error(Errors.INVALID_USER_CREDENTIALS);
             page.setError(result.outcome() == CustomerVerifier.Outcome.LOCKED ? "kundkontoVerificationLocked" : "kundkontoVerificationFailed");
             context.challenge(page.createForm(VerifyCustomerAuthenticator.TEMPLATE));
@@ -86,10 +76,8 @@ public final class AddCustomerRequiredAction implements RequiredActionProvider {
         context.success();
     }
 
-    private static LoginFormsProvider page(RequiredActionContext context, String typedNumber) {
-        return context.form()
-                .setAttribute(VerifyCustomerAuthenticator.FIELD_NUMBER, typedNumber)
-                .setAttribute("kundkontoAddCustomer", true);
+    private static LoginFormsProvider page(RequiredActionContext context) {
+        return context.form().setAttribute("kundkontoAddCustomer", true);
     }
 
     @Override

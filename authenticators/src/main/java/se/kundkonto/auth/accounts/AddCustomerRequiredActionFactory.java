@@ -2,14 +2,14 @@ package se.kundkonto.auth.accounts;
 
 import java.util.Map;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-public final class AddCustomerRequiredActionFactory implements RequiredActionFactory, ServerInfoAwareProviderFactory {
+import se.kundkonto.auth.StatelessProviderFactory;
+
+public final class AddCustomerRequiredActionFactory implements RequiredActionFactory, StatelessProviderFactory<RequiredActionProvider>, ServerInfoAwareProviderFactory {
 
     private static final AddCustomerRequiredAction SINGLETON = new AddCustomerRequiredAction();
 
@@ -26,18 +26,6 @@ public final class AddCustomerRequiredActionFactory implements RequiredActionFac
     @Override
     public String getDisplayText() {
         return "Kundkonto: add customer account (Lägg till kundkonto)";
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

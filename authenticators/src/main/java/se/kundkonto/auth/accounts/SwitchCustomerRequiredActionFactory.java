@@ -2,14 +2,14 @@ package se.kundkonto.auth.accounts;
 
 import java.util.Map;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-public final class SwitchCustomerRequiredActionFactory implements RequiredActionFactory, ServerInfoAwareProviderFactory {
+import se.kundkonto.auth.StatelessProviderFactory;
+
+public final class SwitchCustomerRequiredActionFactory implements RequiredActionFactory, StatelessProviderFactory<RequiredActionProvider>, ServerInfoAwareProviderFactory {
 
     private static final SwitchCustomerRequiredAction SINGLETON = new SwitchCustomerRequiredAction();
 
@@ -26,18 +26,6 @@ public final class SwitchCustomerRequiredActionFactory implements RequiredAction
     @Override
     public String getDisplayText() {
         return "Kundkonto: switch active customer (Byt kund)";
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

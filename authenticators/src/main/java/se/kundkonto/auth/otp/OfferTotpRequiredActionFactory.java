@@ -3,15 +3,15 @@ package se.kundkonto.auth.otp;
 import java.util.List;
 import java.util.Map;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-public final class OfferTotpRequiredActionFactory implements RequiredActionFactory, ServerInfoAwareProviderFactory {
+import se.kundkonto.auth.StatelessProviderFactory;
+
+public final class OfferTotpRequiredActionFactory implements RequiredActionFactory, StatelessProviderFactory<RequiredActionProvider>, ServerInfoAwareProviderFactory {
 
     private static final OfferTotpRequiredAction SINGLETON = new OfferTotpRequiredAction();
 
@@ -33,18 +33,6 @@ public final class OfferTotpRequiredActionFactory implements RequiredActionFacto
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
         return List.of();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -13,7 +13,6 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.FormMessage;
 
 /**
  * The "Kundnummer + de fyra sista siffrorna" page. Put before the registration form (or wherever a
@@ -49,29 +48,17 @@ public final class VerifyCustomerAuthenticator implements Authenticator {
             context.resetFlow();
             return;
         }
-        String number = form.getFirst(FIELD_NUMBER);
-        String digits = form.getFirst(FIELD_DIGITS);
-
-        // Re-show the typed number (never the digits: a secret, like a password).
-        LoginFormsProvider page = form(context).setAttribute(FIELD_NUMBER, number == null ? "" : number);
-        boolean missing = false;
-        if (number == null || number.isBlank()) {
-            page.addError(new FormMessage(FIELD_NUMBER, "kundkontoCustomerNumberMissing"));
-            missing = true;
-        }
-        if (digits == null || digits.isBlank()) {
-            page.addError(new FormMessage(FIELD_DIGITS, "kundkontoOrgDigitsMissing"));
-            missing = true;
-        }
-        if (missing) {
+        VerificationInput input = VerificationInput.from(form);
+        LoginFormsProvider page = input.keepNumberOn(form(context));
+        if (input.reportMissing(page)) {
             context.challenge(page.createForm(TEMPLATE));
             return;
         }
 
         CustomerVerifier.Result result = new CustomerVerifier(context.getSession(), context.getRealm(),
                 GuessLimitsConfig.from(context.getAuthenticatorConfig()))
-                .verify(number, digits, context.getConnection().getRemoteAddr());
-        context.getEvent().detail(EVENT_DETAIL_CUSTOMER, number.strip());
+                .verify(input.number(), input.digits(), context.getConnection().getRemoteAddr());
+        context.getEvent().detail(EVENT_DETAIL_CUSTOMER, input.number().strip());
         switch (result.outcome()) {
             case VERIFIED -> {
                 result.customer().orElseThrow().saveTo(context.getAuthenticationSession());
