@@ -107,7 +107,7 @@ public final class CustomerAdminResource {
 
     private UserModel memberOrNotFound(CustomerAccounts accounts, OrganizationModel org, String userId) {
         UserModel user = userId == null ? null : session.users().getUserById(session.getContext().getRealm(), userId);
-        if (user == null || accounts.membership(user, org.getAlias()).isEmpty()) {
+        if (user == null || !accounts.isMember(org, user)) {
             throw ApiError.notFound("member_not_found", "No such member of this customer account.");
         }
         return user;

@@ -18,6 +18,7 @@ public final class CustomerRegistryProviderFactory
         implements UserStorageProviderFactory<CustomerRegistryProvider>, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "customer-registry";
+    public static final String JOIN_POLICY = "joinPolicy";
 
     private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
             .property()
@@ -28,6 +29,18 @@ public final class CustomerRegistryProviderFactory
                     + "db-kind-kundregister, db-url-full-kundregister, db-username-kundregister and db-password-kundregister.")
             .type(ProviderConfigProperty.STRING_TYPE)
             .defaultValue(CustomerRegistryConfig.DEFAULT_PERSISTENCE_UNIT)
+            .add()
+            .property()
+            .name(JOIN_POLICY)
+            .label("Join policy")
+            .helpText("Role of a person who joins a customer account with its customer number and digits. "
+                    + "'everyone-admin' (default, the portal's rule): everyone becomes Admin. "
+                    + "'first-admin-then-user': the first member becomes Admin, later ones User. "
+                    + "'admin-approval': the first member becomes Admin, later ones wait as Pending until an Admin "
+                    + "gives them a role. Existing Admins are e-mailed whenever someone joins.")
+            .type(ProviderConfigProperty.LIST_TYPE)
+            .options("everyone-admin", "first-admin-then-user", "admin-approval")
+            .defaultValue("everyone-admin")
             .add()
             .build();
 

@@ -10,6 +10,7 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.OrganizationModel;
 
 import se.kundkonto.auth.organization.ActiveCustomer;
+import se.kundkonto.auth.organization.Admission;
 import se.kundkonto.auth.organization.CustomerAccounts;
 import se.kundkonto.auth.organization.CustomerRole;
 import se.kundkonto.auth.verification.CustomerVerifier;
@@ -21,7 +22,7 @@ import se.kundkonto.customer.GuessLimits;
 /**
  * "Lägg till kundkonto" ({@code kc_action=kundkonto-add-customer}): the same customer verification as
  * at registration — same page, messages and throttle — then the user joins that customer account
- * and it becomes the active one.
+ * under the realm's join policy, and it becomes the active one.
  */
 public final class AddCustomerRequiredAction implements RequiredActionProvider {
 
@@ -63,15 +64,14 @@ public final class AddCustomerRequiredAction implements RequiredActionProvider {
         VerifiedCustomer customer = result.customer().orElseThrow();
         CustomerAccounts accounts = new CustomerAccounts(context.getSession());
         OrganizationModel org = accounts.ensure(customer);
-        if (accounts.membership(context.getUser(), customer.customerNumber()).isEmpty()) {
-            accounts.join(org, context.getUser(), CustomerRole.ADMIN);
-        }
-        ActiveCustomer.choose(context.getAuthenticationSession(), context.getUser(),
-                accounts.membership(context.getUser(), customer.customerNumber()).orElseThrow());
+        CustomerRole role = new Admission(context.getSession(), context.getRealm()).admit(org, context.getUser());
+        // A pending member waits for an Admin; the active customer only changes for a real membership.
+        accounts.membership(context.getUser(), customer.customerNumber())
+                .ifPresent(m -> ActiveCustomer.choose(context.getAuthenticationSession(), context.getUser(), m));
         context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION)
                 .detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID)
                 .detail(VerifyCustomerAuthenticator.EVENT_DETAIL_CUSTOMER, customer.customerNumber())
-                .detail("kundkonto_role", CustomerRole.ADMIN.groupName())
+                .detail("kundkonto_role", role.groupName())
                 .success();
         context.success();
     }

@@ -63,20 +63,28 @@ public final class CustomerAccounts {
         }
     }
 
-    /** The user's customer accounts with their role in each, ordered by customer number. */
+    /** The user's customer accounts with their role in each, ordered by customer number; pending ones left out. */
     public List<Membership> membershipsOf(UserModel user) {
         return organizations.getByMember(user)
                 .map(org -> new Membership(org.getAlias(), org.getName(), roleOf(org, user)))
+                .filter(m -> m.role() != CustomerRole.PENDING)
                 .sorted(java.util.Comparator.comparing(Membership::customerNumber))
                 .toList();
     }
 
+    /** The user's membership of that customer account, unless absent or still pending approval. */
     public Optional<Membership> membership(UserModel user, String customerNumber) {
         OrganizationModel org = customerNumber == null ? null : organizations.getByAlias(customerNumber);
         if (org == null || !organizations.isMember(org, user)) {
             return Optional.empty();
         }
-        return Optional.of(new Membership(org.getAlias(), org.getName(), roleOf(org, user)));
+        return Optional.of(new Membership(org.getAlias(), org.getName(), roleOf(org, user)))
+                .filter(m -> m.role() != CustomerRole.PENDING);
+    }
+
+    /** Member in any role, pending included. */
+    public boolean isMember(OrganizationModel org, UserModel user) {
+        return organizations.isMember(org, user);
     }
 
     public Optional<OrganizationModel> byCustomerNumber(String customerNumber) {
@@ -109,9 +117,11 @@ public final class CustomerAccounts {
     }
 
     private CustomerRole roleOf(OrganizationModel org, UserModel user) {
-        boolean admin = organizations.getOrganizationGroupsByMember(org, user)
-                .anyMatch(g -> CustomerRole.ADMIN.groupName().equals(g.getName()));
-        return admin ? CustomerRole.ADMIN : CustomerRole.USER;
+        List<String> groups = organizations.getOrganizationGroupsByMember(org, user).map(GroupModel::getName).toList();
+        if (groups.contains(CustomerRole.ADMIN.groupName())) {
+            return CustomerRole.ADMIN;
+        }
+        return groups.contains(CustomerRole.PENDING.groupName()) ? CustomerRole.PENDING : CustomerRole.USER;
     }
 
     public GroupModel group(OrganizationModel org, CustomerRole role) {

@@ -1,9 +1,13 @@
 package se.kundkonto.auth.organization;
 
-/** A member's role in one customer account, held as membership of the organization group of that name. */
+/**
+ * A member's role in one customer account, held as membership of the organization group of that
+ * name. {@code PENDING} waits for an Admin's approval (join policy "admin-approval") and grants nothing.
+ */
 public enum CustomerRole {
     ADMIN("Admin"),
-    USER("User");
+    USER("User"),
+    PENDING("Pending");
 
     private final String groupName;
 

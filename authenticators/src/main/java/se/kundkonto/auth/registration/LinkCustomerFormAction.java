@@ -13,6 +13,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
+import se.kundkonto.auth.organization.Admission;
 import se.kundkonto.auth.organization.CustomerAccounts;
 import se.kundkonto.auth.organization.CustomerRole;
 import se.kundkonto.auth.verification.VerifiedCustomer;
@@ -20,8 +21,9 @@ import se.kundkonto.auth.verification.VerifyCustomerAuthenticator;
 
 /**
  * Runs in the registration form after the user is created: joins them to the verified customer's
- * account (created from registry data on first use) as Admin — the portal's rule that everyone who
- * registers with the customer number is Admin. Refuses the form if no customer was verified.
+ * account (created from registry data on first use) under the realm's join policy (by default the
+ * portal's rule: everyone who registers with the customer number is Admin). Refuses the form if no
+ * customer was verified.
  */
 public final class LinkCustomerFormAction implements FormAction {
 
@@ -50,12 +52,11 @@ public final class LinkCustomerFormAction implements FormAction {
     public void success(FormContext context) {
         VerifiedCustomer customer = VerifiedCustomer.from(context.getAuthenticationSession()).orElseThrow();
         UserModel user = context.getUser();
-        CustomerAccounts accounts = new CustomerAccounts(context.getSession());
-        OrganizationModel org = accounts.ensure(customer);
-        accounts.join(org, user, CustomerRole.ADMIN);
+        OrganizationModel org = new CustomerAccounts(context.getSession()).ensure(customer);
+        CustomerRole role = new Admission(context.getSession(), context.getRealm()).admit(org, user);
         context.getEvent()
                 .detail(VerifyCustomerAuthenticator.EVENT_DETAIL_CUSTOMER, customer.customerNumber())
-                .detail(EVENT_DETAIL_ROLE, CustomerRole.ADMIN.groupName());
+                .detail(EVENT_DETAIL_ROLE, role.groupName());
     }
 
     @Override

@@ -1,0 +1,61 @@
+package se.kundkonto.auth.organization;
+
+import java.util.List;
+
+import org.jboss.logging.Logger;
+import org.keycloak.email.EmailException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import se.kundkonto.auth.mail.KundkontoMail;
+
+/**
+ * A newcomer joins a customer account under the realm's join policy, and every existing Admin of it
+ * is told by e-mail who joined, in which role, and where to remove them.
+ */
+public final class Admission {
+
+    private static final Logger LOG = Logger.getLogger(Admission.class);
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final CustomerAccounts accounts;
+
+    public Admission(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+        this.accounts = new CustomerAccounts(session);
+    }
+
+    /** Admits the user (nothing changes for an existing member) and returns their role. */
+    public CustomerRole admit(OrganizationModel org, UserModel newcomer) {
+        if (accounts.isMember(org, newcomer)) {
+            return accounts.roleIn(org, newcomer);
+        }
+        List<UserModel> admins = accounts.members(org).stream().filter(u -> accounts.roleIn(org, u) == CustomerRole.ADMIN).toList();
+        CustomerRole role = JoinPolicy.of(realm).roleForNewcomer(!admins.isEmpty());
+        accounts.join(org, newcomer, role);
+        admins.forEach(admin -> tell(admin, org, newcomer, role));
+        return role;
+    }
+
+    private void tell(UserModel admin, OrganizationModel org, UserModel newcomer, CustomerRole role) {
+        if (admin.getEmail() == null) {
+            return;
+        }
+        try {
+            KundkontoMail.to(session, realm, admin)
+                    .with("companyName", org.getName())
+                    .with("customerNumber", org.getAlias())
+                    .with("newcomerName", (String.valueOf(newcomer.getFirstName()) + " " + String.valueOf(newcomer.getLastName())).strip())
+                    .with("newcomerEmail", String.valueOf(newcomer.getEmail()))
+                    .with("role", role.groupName())
+                    .send(role == CustomerRole.PENDING ? "kundkontoMemberWaitingSubject" : "kundkontoMemberJoinedSubject",
+                            "kundkonto-member-joined.ftl");
+        } catch (EmailException e) {
+            LOG.warnf(e, "Could not tell Admin %s that someone joined customer %s", admin.getId(), org.getAlias());
+        }
+    }
+}
