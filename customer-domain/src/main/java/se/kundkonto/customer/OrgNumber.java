@@ -42,9 +42,12 @@ public final class OrgNumber {
         return month >= 1 && month <= 12;
     }
 
-    /** Safe to show in pages and logs: a personnummer keeps only its date part ({@code 800101-XXXX}). */
+    /** The last four digits of a masked personnummer, replaced as the portal shows them (ÅÅMMDD and four X). */
+    private static final String MASKED_LAST_FOUR = "X".repeat(4);
+
+    /** Safe to show in pages and logs: a personnummer keeps only its date part, the last four digits masked. */
     public String masked() {
-        return isPersonalIdentityNumber() ? tenDigits.substring(0, 6) + "-XXXX" : formatted();
+        return isPersonalIdentityNumber() ? tenDigits.substring(0, 6) + "-" + MASKED_LAST_FOUR : formatted();
     }
 
     /** {@code NNNNNN-NNNN}. For a personnummer this is personal data: prefer {@link #masked()}. */

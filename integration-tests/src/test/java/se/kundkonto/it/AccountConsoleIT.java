@@ -19,7 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** "Mina uppgifter" in Keycloak's account console: change the password, remove two-factor authentication. */
 @KeycloakIntegrationTest(config = KundkontoServerConfig.class)
-class AccountConsoleIT extends BrowserTest {
+class AccountConsoleIT extends BrowserTestBase {
 
     public static class OwnScope implements RealmConfig {
         @Override

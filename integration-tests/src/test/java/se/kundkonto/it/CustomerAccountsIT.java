@@ -18,7 +18,7 @@ import org.openqa.selenium.By;
 
 /** Several customer accounts per user: "Lägg till kundkonto", the picker at login, "Byt kund", token claims. */
 @KeycloakIntegrationTest(config = KundkontoServerConfig.class)
-class CustomerAccountsIT extends BrowserTest {
+class CustomerAccountsIT extends BrowserTestBase {
 
     private static final String PICKER = "login-kundkonto-select-customer";
 
@@ -60,11 +60,7 @@ class CustomerAccountsIT extends BrowserTest {
 
     @Test
     void aUserAddsASecondCustomerAccountPicksOneAtLoginAndSwitchesLater() {
-        browser.openLogin(oauth, "sv");
-        browser.clickRegister();
-        browser.verifyCustomer("02030405", "3456");
-        browser.register("Multi", "Kund", "070-555 66 77", "multi@norr.se", "Flera2026!konton");
-        browser.skipTotp();
+        registerNewUser("02030405", "3456", "multi@norr.se", "Flera2026!konton");
         AccessToken first = token(tokensFromCallback());
         assertThat(customers(first)).containsExactly(Map.of("number", "02030405", "name", "Sopbolaget i Norr AB", "role", "Admin"));
         assertThat(activeCustomer(first)).isEqualTo("02030405");
@@ -109,11 +105,7 @@ class CustomerAccountsIT extends BrowserTest {
 
     @Test
     void aRemovedMemberLosesTheCustomerFromTheNextTokenAndCannotSwitchBack() {
-        browser.openLogin(oauth, "sv");
-        browser.clickRegister();
-        browser.verifyCustomer("05060708", "2227");
-        browser.register("Ex", "Medlem", "070-555 66 78", "ex@bygg.se", "Borta2026!konto");
-        browser.skipTotp();
+        registerNewUser("05060708", "2227", "ex@bygg.se", "Borta2026!konto");
         tokensFromCallback();
         oauth.loginForm().kcAction("kundkonto-add-customer").open();
         browser.verifyCustomer("04050607", "7652");
@@ -135,11 +127,7 @@ class CustomerAccountsIT extends BrowserTest {
 
     @Test
     void userinfoCarriesTheSameClaims() {
-        browser.openLogin(oauth, "sv");
-        browser.clickRegister();
-        browser.verifyCustomer("01020304", "4400");
-        browser.register("Info", "Claims", "070-555 66 79", "info@foretaget.se", "Claims2026!ok");
-        browser.skipTotp();
+        registerNewUser("01020304", "4400", "info@foretaget.se", "Claims2026!ok");
         AccessTokenResponse tokens = tokensFromCallback();
         Map<String, Object> userInfo = oauth.doUserInfoRequest(tokens.getAccessToken()).getUserInfo().getOtherClaims();
         assertThat(userInfo).containsKeys("customers", "active_customer");

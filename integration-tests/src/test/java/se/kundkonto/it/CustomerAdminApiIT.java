@@ -19,7 +19,7 @@ import org.keycloak.testframework.realm.RealmConfig;
  * bad input. One test, because the matrix is one story: the cells share the users they need.
  */
 @KeycloakIntegrationTest(config = KundkontoServerConfig.class)
-class CustomerAdminApiIT extends BrowserTest {
+class CustomerAdminApiIT extends BrowserTestBase {
 
     private static final String A = "01020304";
     private static final String B = "02030405";
@@ -41,12 +41,7 @@ class CustomerAdminApiIT extends BrowserTest {
     }
 
     private void register(String customer, String digits, String email) {
-        browser.forgetSession(realm.getBaseUrl());
-        browser.openLogin(oauth, "sv");
-        browser.clickRegister();
-        browser.verifyCustomer(customer, digits);
-        browser.register("Api", email.substring(0, email.indexOf('@')), "070-000 00 00", email, PASSWORD);
-        browser.skipTotp();
+        registerNewUser(customer, digits, email, PASSWORD);
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
     }
 

@@ -20,7 +20,7 @@ import org.keycloak.testframework.realm.RealmConfig;
 
 /** The join policies (User federation → Kundregister → Join policy) and the e-mail every existing Admin gets. */
 @KeycloakIntegrationTest(config = KundkontoServerConfig.class)
-class JoinPolicyIT extends BrowserTest {
+class JoinPolicyIT extends BrowserTestBase {
 
     private static final String PASSWORD = "Join2026!policy";
 
@@ -50,12 +50,7 @@ class JoinPolicyIT extends BrowserTest {
     }
 
     private void register(String customer, String digits, String email) {
-        browser.forgetSession(realm.getBaseUrl());
-        browser.openLogin(oauth, "sv");
-        browser.clickRegister();
-        browser.verifyCustomer(customer, digits);
-        browser.register("Ny", "Medlem", "070-999 88 77", email, PASSWORD);
-        browser.skipTotp();
+        registerNewUser(customer, digits, email, PASSWORD);
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
     }
 

@@ -13,7 +13,7 @@ import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
 
 /** The old shared company login (customer number + last four) never yields a session or a token. */
 @KeycloakIntegrationTest(config = KundkontoServerConfig.class)
-class LegacyCompanyLoginIT extends BrowserTest {
+class LegacyCompanyLoginIT extends BrowserTestBase {
 
     public static class OwnScope implements RealmConfig {
         @Override

@@ -14,7 +14,7 @@ import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 
 /** Issue: registration with customer number + last four digits, end to end in the browser. */
 @KeycloakIntegrationTest(config = KundkontoServerConfig.class)
-class RegistrationIT extends BrowserTest {
+class RegistrationIT extends BrowserTestBase {
 
     @InjectRealm(fromJson = "/kundportal-realm.json")
     ManagedRealm realm;

@@ -20,7 +20,7 @@ import org.openqa.selenium.By;
 
 /** Issue: optional TOTP with skip, login with code, forgot password, "Återställ tvåfaktorsautentisering". */
 @KeycloakIntegrationTest(config = KundkontoServerConfig.class)
-class TwoFactorIT extends BrowserTest {
+class TwoFactorIT extends BrowserTestBase {
 
     private static final String RESET_SUBJECT = "Återställ tvåfaktorsautentisering";
     private static final String NOTICE_SUBJECT = "Tvåfaktorsautentiseringen har återställts";

@@ -15,7 +15,7 @@ import org.keycloak.testframework.realm.RealmConfig;
 
 /** Wrong digits, unknown number and inactive customer must look exactly alike. */
 @KeycloakIntegrationTest(config = KundkontoServerConfig.class)
-class VerificationMessagesIT extends BrowserTest {
+class VerificationMessagesIT extends BrowserTestBase {
 
     /** Its own realm, so its failures count in a throttle scope of their own. */
     public static class OwnScope implements RealmConfig {

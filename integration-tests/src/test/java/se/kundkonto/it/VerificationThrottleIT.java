@@ -20,7 +20,7 @@ import org.keycloak.testframework.realm.RealmConfig;
  */
 @KeycloakIntegrationTest(config = KundkontoServerConfig.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class VerificationThrottleIT extends BrowserTest {
+class VerificationThrottleIT extends BrowserTestBase {
 
     private static final String LOCKED = "För många försök";
 

@@ -11,7 +11,7 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
  * A test that uses the pages as a person does: the shared headless browser, logged out before each
  * test, and the framework's OAuth test client in the test's realm (whose field the subclass declares).
  */
-abstract class BrowserTest {
+abstract class BrowserTestBase {
 
     @InjectWebDriver
     ManagedWebDriver driver;
@@ -27,5 +27,15 @@ abstract class BrowserTest {
     void loggedOut() {
         browser = new Browser(driver);
         browser.forgetSession(realm().getBaseUrl());
+    }
+
+    /** A new person registers with the customer's number and digits (in Swedish) and skips the TOTP offer. */
+    void registerNewUser(String customerNumber, String digits, String email, String password) {
+        browser.forgetSession(realm().getBaseUrl());
+        browser.openLogin(oauth, "sv");
+        browser.clickRegister();
+        browser.verifyCustomer(customerNumber, digits);
+        browser.register("Test", "Person", "070-000 00 00", email, password);
+        browser.skipTotp();
     }
 }
