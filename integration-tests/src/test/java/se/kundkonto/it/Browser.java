@@ -38,8 +38,7 @@ public final class Browser {
      * Keycloak prefers to the browser's Accept-Language (the test browser's is English).
      */
     public void openLogin(org.keycloak.testframework.oauth.OAuthClient oauth, String locale) {
-        oauth.openLoginForm();
-        driver.open(driver.getCurrentUrl() + "&ui_locales=" + locale);
+        oauth.loginForm().uiLocales(locale).open();
     }
 
     public String pageId() {
@@ -139,10 +138,6 @@ public final class Browser {
         type("username", username);
         type("password", password);
         submitWith(By.id("kc-login"));
-    }
-
-    public String currentUrl() {
-        return driver.getCurrentUrl();
     }
 
     /** Clicks and waits for the next page, so nothing is read from the page being left. */

@@ -1,12 +1,14 @@
 package se.kundkonto.auth.accounts;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.forms.login.LoginFormsProvider;
 
+import se.kundkonto.auth.organization.CustomerRole;
 import se.kundkonto.auth.organization.Membership;
 
 /** The "Byt kund" page: the user's customer accounts, the default one preselected. */
@@ -20,7 +22,7 @@ final class CustomerPicker {
 
     static Response render(LoginFormsProvider form, List<Membership> memberships, Optional<Membership> preselected, String error) {
         form.setAttribute("kundkontoCustomers", memberships.stream()
-                .map(m -> java.util.Map.of("number", m.customerNumber(), "name", m.companyName(), "admin", m.role().name().equals("ADMIN")))
+                .map(m -> Map.of("number", m.customerNumber(), "name", m.companyName(), "admin", m.role() == CustomerRole.ADMIN))
                 .toList());
         form.setAttribute("kundkontoSelected", preselected.map(Membership::customerNumber).orElse(""));
         if (error != null) {

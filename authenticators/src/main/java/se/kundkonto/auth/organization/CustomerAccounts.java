@@ -1,6 +1,7 @@
 package se.kundkonto.auth.organization;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ public final class CustomerAccounts {
         return organizations.getByMember(user)
                 .map(org -> new Membership(org.getAlias(), org.getName(), roleOf(org, user)))
                 .filter(m -> m.role() != CustomerRole.PENDING)
-                .sorted(java.util.Comparator.comparing(Membership::customerNumber))
+                .sorted(Comparator.comparing(Membership::customerNumber))
                 .toList();
     }
 
@@ -93,7 +94,7 @@ public final class CustomerAccounts {
 
     public List<UserModel> members(OrganizationModel org) {
         return organizations.getMembersStream(org, Map.of(), false, null, null)
-                .sorted(java.util.Comparator.comparing(u -> String.valueOf(u.getEmail())))
+                .sorted(Comparator.comparing(u -> String.valueOf(u.getEmail())))
                 .toList();
     }
 
