@@ -26,6 +26,10 @@ final class ApiError {
         return new ErrorResponseException(error, description, Status.CONFLICT);
     }
 
+    static ErrorResponseException unavailable(String error, String description) {
+        return new ErrorResponseException(error, description, Status.SERVICE_UNAVAILABLE);
+    }
+
     static ErrorResponseException badRequest(String error, String description) {
         return new ErrorResponseException(error, description, Status.BAD_REQUEST);
     }

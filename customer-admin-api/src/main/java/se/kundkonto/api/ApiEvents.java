@@ -4,6 +4,7 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationInvitationModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -11,6 +12,7 @@ import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 import se.kundkonto.auth.organization.CustomerRole;
+import se.kundkonto.auth.organization.MembershipEvents;
 
 /**
  * Changes made through the API are admin events (Admin console → Events → Admin events), with the
@@ -32,27 +34,40 @@ final class ApiEvents {
     }
 
     void roleChanged(OrganizationModel org, UserModel member, CustomerRole role) {
-        events.operation(OperationType.UPDATE).resource(ResourceType.ORGANIZATION_GROUP_MEMBERSHIP)
-                .resourcePath("organizations", org.getId(), "members", member.getId())
-                .detail("kundkonto_customer_number", org.getAlias())
-                .detail("kundkonto_event", "role_changed")
-                .detail("kundkonto_role", role.groupName())
+        event(OperationType.UPDATE, ResourceType.ORGANIZATION_GROUP_MEMBERSHIP, org, MembershipEvents.ROLE_CHANGED,
+                "organizations", org.getId(), "members", member.getId())
+                .detail(MembershipEvents.DETAIL_ROLE, role.groupName())
                 .success();
     }
 
-    void memberRemoved(OrganizationModel org, UserModel member) {
-        events.operation(OperationType.DELETE).resource(ResourceType.ORGANIZATION_MEMBERSHIP)
-                .resourcePath("organizations", org.getId(), "members", member.getId())
-                .detail("kundkonto_customer_number", org.getAlias())
-                .detail("kundkonto_event", "member_removed")
+    void memberRemoved(OrganizationModel org, UserModel member, boolean leftThemselves) {
+        event(OperationType.DELETE, ResourceType.ORGANIZATION_MEMBERSHIP, org,
+                leftThemselves ? MembershipEvents.LEFT : MembershipEvents.REMOVED,
+                "organizations", org.getId(), "members", member.getId())
+                .success();
+    }
+
+    void invited(OrganizationModel org, OrganizationInvitationModel invitation, CustomerRole role) {
+        event(OperationType.ACTION, ResourceType.ORGANIZATION_MEMBERSHIP, org, MembershipEvents.INVITED,
+                "organizations", org.getId(), "invitations", invitation.getId())
+                .detail(MembershipEvents.DETAIL_ROLE, role.groupName())
+                .success();
+    }
+
+    void invitationRevoked(OrganizationModel org, String invitationId) {
+        event(OperationType.DELETE, ResourceType.ORGANIZATION_MEMBERSHIP, org, MembershipEvents.INVITATION_REVOKED,
+                "organizations", org.getId(), "invitations", invitationId)
                 .success();
     }
 
     void customerUpdated(OrganizationModel org) {
-        events.operation(OperationType.UPDATE).resource(ResourceType.ORGANIZATION)
-                .resourcePath("organizations", org.getId())
-                .detail("kundkonto_customer_number", org.getAlias())
-                .detail("kundkonto_event", "company_details_updated")
+        event(OperationType.UPDATE, ResourceType.ORGANIZATION, org, "company_details_updated", "organizations", org.getId())
                 .success();
+    }
+
+    private AdminEventBuilder event(OperationType operation, ResourceType resource, OrganizationModel org, String what, String... path) {
+        return events.operation(operation).resource(resource).resourcePath(path)
+                .detail(MembershipEvents.DETAIL_CUSTOMER, org.getAlias())
+                .detail(MembershipEvents.DETAIL_EVENT, what);
     }
 }

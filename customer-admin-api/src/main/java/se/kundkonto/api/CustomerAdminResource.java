@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,10 +14,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.Logger;
+import org.keycloak.email.EmailException;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationInvitationModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 
+import se.kundkonto.auth.invitation.Invitations;
 import se.kundkonto.auth.organization.CustomerAccounts;
 import se.kundkonto.auth.organization.CustomerRole;
 
@@ -28,6 +34,8 @@ import se.kundkonto.auth.organization.CustomerRole;
  */
 @Produces(MediaType.APPLICATION_JSON)
 public final class CustomerAdminResource {
+
+    private static final Logger LOG = Logger.getLogger(CustomerAdminResource.class);
 
     private final KeycloakSession session;
 
@@ -90,19 +98,74 @@ public final class CustomerAdminResource {
         return member(accounts, org, member);
     }
 
+    /** An Admin removes a member; any member may also remove themselves ("leave"). */
     @DELETE
     @Path("customers/{number}/members/{userId}")
     public Response removeMember(@PathParam("number") String number, @PathParam("userId") String userId) {
         Caller caller = Caller.authenticate(session);
         CustomerAccounts accounts = accounts();
-        OrganizationModel org = caller.adminOf(accounts, number);
+        boolean leaving = caller.user().getId().equals(userId);
+        OrganizationModel org = leaving ? caller.memberOf(accounts, number) : caller.adminOf(accounts, number);
         UserModel member = memberOrNotFound(accounts, org, userId);
         if (accounts.roleIn(org, member) == CustomerRole.ADMIN && accounts.adminCount(org) <= 1) {
             throw ApiError.conflict("last_admin", "The last Admin of a customer account cannot be removed.");
         }
         accounts.remove(org, member);
-        ApiEvents.of(session, caller).memberRemoved(org, member);
+        ApiEvents.of(session, caller).memberRemoved(org, member, leaving);
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("customers/{number}/invitations")
+    public List<Map<String, Object>> invitations(@PathParam("number") String number) {
+        Caller caller = Caller.authenticate(session);
+        OrganizationModel org = caller.adminOf(accounts(), number);
+        return invitationsOf().pending(org).stream().map(CustomerAdminResource::invitation).toList();
+    }
+
+    /** Invites a person by e-mail; an existing user accepts after logging in, a new person registers through the link. */
+    @POST
+    @Path("customers/{number}/invitations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response invite(@PathParam("number") String number, Map<String, Object> body) {
+        Caller caller = Caller.authenticate(session);
+        CustomerAccounts accounts = accounts();
+        OrganizationModel org = caller.adminOf(accounts, number);
+        ClientModel client = session.getContext().getRealm().getClientByClientId(caller.token().getIssuedFor());
+        InvitationRequest request = InvitationRequest.parse(session, client, body);
+        UserModel existing = session.users().getUserByEmail(session.getContext().getRealm(), request.email());
+        if (existing != null && accounts.membership(existing, number).isPresent()) {
+            throw ApiError.conflict("already_member", "That person is already a member of this customer account.");
+        }
+        OrganizationInvitationModel invitation;
+        try {
+            invitation = invitationsOf().send(org, request.email(), request.role(), caller.user(), client, request.redirectUri());
+        } catch (EmailException e) {
+            LOG.warnf(e, "Could not e-mail an invitation to customer %s", number);
+            throw ApiError.unavailable("email_failed", "The invitation could not be e-mailed; nothing was sent. Try again later.");
+        }
+        ApiEvents.of(session, caller).invited(org, invitation, request.role());
+        return Response.status(Response.Status.CREATED).entity(invitation(invitation)).build();
+    }
+
+    @DELETE
+    @Path("customers/{number}/invitations/{invitationId}")
+    public Response revokeInvitation(@PathParam("number") String number, @PathParam("invitationId") String invitationId) {
+        Caller caller = Caller.authenticate(session);
+        OrganizationModel org = caller.adminOf(accounts(), number);
+        if (!invitationsOf().revoke(org, invitationId)) {
+            throw ApiError.notFound("invitation_not_found", "No such pending invitation to this customer account.");
+        }
+        ApiEvents.of(session, caller).invitationRevoked(org, invitationId);
+        return Response.noContent().build();
+    }
+
+    private static Map<String, Object> invitation(OrganizationInvitationModel invitation) {
+        return Map.of("id", invitation.getId(), "email", invitation.getEmail(), "expiresAt", invitation.getExpiresAt());
+    }
+
+    private Invitations invitationsOf() {
+        return new Invitations(session, session.getContext().getRealm());
     }
 
     private UserModel memberOrNotFound(CustomerAccounts accounts, OrganizationModel org, String userId) {

@@ -9,11 +9,7 @@ final class Roles {
     }
 
     static CustomerRole parse(Object value) {
-        for (CustomerRole role : CustomerRole.values()) {
-            if (role.groupName().equals(value)) {
-                return role;
-            }
-        }
-        throw ApiError.badRequest("invalid_role", "role must be \"Admin\" or \"User\".");
+        return CustomerRole.parse(value)
+                .orElseThrow(() -> ApiError.badRequest("invalid_role", "role must be \"Admin\" or \"User\"."));
     }
 }

@@ -140,6 +140,20 @@ public final class Browser {
         submitWith(By.id("kc-login"));
     }
 
+    /** Opens a link as if clicked in an e-mail. */
+    public void open(String url) {
+        driver.driver().navigate().to(url);
+    }
+
+    /** Presses the button with that id and waits for the next page. */
+    public void press(String buttonId) {
+        submitWith(By.id(buttonId));
+    }
+
+    public String fieldValue(String id) {
+        return driver.findElement(By.id(id)).getAttribute("value");
+    }
+
     /** Clicks and waits for the next page, so nothing is read from the page being left. */
     private void submitWith(By button) {
         WebElement oldPage = driver.findElement(By.tagName("html"));

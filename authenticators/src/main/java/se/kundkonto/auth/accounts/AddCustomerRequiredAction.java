@@ -13,6 +13,7 @@ import se.kundkonto.auth.organization.ActiveCustomer;
 import se.kundkonto.auth.organization.Admission;
 import se.kundkonto.auth.organization.CustomerAccounts;
 import se.kundkonto.auth.organization.CustomerRole;
+import se.kundkonto.auth.organization.MembershipEvents;
 import se.kundkonto.auth.verification.CustomerVerifier;
 import se.kundkonto.auth.verification.VerificationInput;
 import se.kundkonto.auth.verification.VerifiedCustomer;
@@ -70,8 +71,9 @@ public final class AddCustomerRequiredAction implements RequiredActionProvider {
                 .ifPresent(m -> ActiveCustomer.choose(context.getAuthenticationSession(), context.getUser(), m));
         context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION)
                 .detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID)
-                .detail(VerifyCustomerAuthenticator.EVENT_DETAIL_CUSTOMER, customer.customerNumber())
-                .detail("kundkonto_role", role.groupName())
+                .detail(MembershipEvents.DETAIL_EVENT, MembershipEvents.JOINED)
+                .detail(MembershipEvents.DETAIL_CUSTOMER, customer.customerNumber())
+                .detail(MembershipEvents.DETAIL_ROLE, role.groupName())
                 .success();
         context.success();
     }

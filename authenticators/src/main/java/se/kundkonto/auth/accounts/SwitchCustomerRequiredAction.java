@@ -14,6 +14,7 @@ import org.keycloak.models.UserModel;
 import se.kundkonto.auth.organization.ActiveCustomer;
 import se.kundkonto.auth.organization.CustomerAccounts;
 import se.kundkonto.auth.organization.Membership;
+import se.kundkonto.auth.organization.MembershipEvents;
 
 /**
  * "Byt kund" without logging in again: {@code kc_action=kundkonto-switch-customer:<customerNumber>}
@@ -67,7 +68,8 @@ public final class SwitchCustomerRequiredAction implements RequiredActionProvide
         ActiveCustomer.choose(context.getAuthenticationSession(), context.getUser(), membership);
         context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION)
                 .detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID)
-                .detail("kundkonto_customer_number", membership.customerNumber())
+                .detail(MembershipEvents.DETAIL_EVENT, MembershipEvents.SWITCHED)
+                .detail(MembershipEvents.DETAIL_CUSTOMER, membership.customerNumber())
                 .success();
         context.success();
     }

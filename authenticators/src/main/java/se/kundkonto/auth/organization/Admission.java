@@ -29,16 +29,34 @@ public final class Admission {
         this.accounts = new CustomerAccounts(session);
     }
 
-    /** Admits the user (nothing changes for an existing member) and returns their role. */
+    /** Admits the user under the join policy (nothing changes for an existing member) and returns their role. */
     public CustomerRole admit(OrganizationModel org, UserModel newcomer) {
         if (accounts.isMember(org, newcomer)) {
             return accounts.roleIn(org, newcomer);
         }
-        List<UserModel> admins = accounts.members(org).stream().filter(u -> accounts.roleIn(org, u) == CustomerRole.ADMIN).toList();
-        CustomerRole role = JoinPolicy.of(realm).roleForNewcomer(!admins.isEmpty());
+        return join(org, newcomer, JoinPolicy.of(realm).roleForNewcomer(!admins(org).isEmpty()));
+    }
+
+    /**
+     * Admits the user in the role an Admin invited them to. An existing member keeps a real role they
+     * already have; a pending one is approved by the invitation.
+     */
+    public CustomerRole admitAs(OrganizationModel org, UserModel invitee, CustomerRole role) {
+        if (accounts.isMember(org, invitee) && accounts.roleIn(org, invitee) != CustomerRole.PENDING) {
+            return accounts.roleIn(org, invitee);
+        }
+        return join(org, invitee, role);
+    }
+
+    private CustomerRole join(OrganizationModel org, UserModel newcomer, CustomerRole role) {
+        List<UserModel> admins = admins(org);
         accounts.join(org, newcomer, role);
-        admins.forEach(admin -> tell(admin, org, newcomer, role));
+        admins.stream().filter(admin -> !admin.getId().equals(newcomer.getId())).forEach(admin -> tell(admin, org, newcomer, role));
         return role;
+    }
+
+    private List<UserModel> admins(OrganizationModel org) {
+        return accounts.members(org).stream().filter(u -> accounts.roleIn(org, u) == CustomerRole.ADMIN).toList();
     }
 
     private void tell(UserModel admin, OrganizationModel org, UserModel newcomer, CustomerRole role) {

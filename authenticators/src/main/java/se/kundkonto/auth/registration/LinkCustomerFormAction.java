@@ -2,10 +2,16 @@ package se.kundkonto.auth.registration;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.keycloak.authentication.FormAction;
 import org.keycloak.authentication.FormContext;
 import org.keycloak.authentication.ValidationContext;
+import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -13,50 +19,84 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
+import se.kundkonto.auth.invitation.AcceptInvitationRequiredAction;
+import se.kundkonto.auth.invitation.Invitation;
 import se.kundkonto.auth.organization.Admission;
 import se.kundkonto.auth.organization.CustomerAccounts;
 import se.kundkonto.auth.organization.CustomerRole;
+import se.kundkonto.auth.organization.MembershipEvents;
 import se.kundkonto.auth.verification.VerifiedCustomer;
-import se.kundkonto.auth.verification.VerifyCustomerAuthenticator;
 
 /**
  * Runs in the registration form after the user is created: joins them to the verified customer's
  * account (created from registry data on first use) under the realm's join policy (by default the
- * portal's rule: everyone who registers with the customer number is Admin). Refuses the form if no
- * customer was verified.
+ * portal's rule: everyone who registers with the customer number is Admin). Someone registering
+ * through an invitation link needs no digits but must register with the invited address; the
+ * invitation's own step then gives them the invited role. Refuses the form otherwise.
  */
 public final class LinkCustomerFormAction implements FormAction {
 
     public static final String ATTR_VERIFIED_CUSTOMER = "kundkontoCustomer";
-    public static final String EVENT_DETAIL_ROLE = "kundkonto_role";
 
     @Override
     public void buildPage(FormContext context, LoginFormsProvider form) {
         VerifiedCustomer.from(context.getAuthenticationSession())
-                .ifPresent(customer -> form.setAttribute(ATTR_VERIFIED_CUSTOMER,
-                        Map.of("companyName", customer.companyName(), "customerNumber", customer.customerNumber())));
+                .ifPresentOrElse(customer -> form.setAttribute(ATTR_VERIFIED_CUSTOMER,
+                                Map.of("companyName", customer.companyName(), "customerNumber", customer.customerNumber())),
+                        () -> invitation(context).ifPresent(invitation -> showInvitation(context, form, invitation)));
+    }
+
+    private static void showInvitation(FormContext context, LoginFormsProvider form, Invitation invitation) {
+        form.setAttribute(ATTR_VERIFIED_CUSTOMER, Map.of("companyName", invitation.organization().getName(),
+                "customerNumber", invitation.organization().getAlias()));
+        if (HttpMethod.GET.equals(context.getHttpRequest().getHttpMethod())) {
+            MultivaluedHashMap<String, String> prefilled = new MultivaluedHashMap<>();
+            prefilled.putSingle(UserModel.EMAIL, invitation.email());
+            form.setFormData(prefilled);
+        }
     }
 
     @Override
     public void validate(ValidationContext context) {
-        if (VerifiedCustomer.from(context.getAuthenticationSession()).isEmpty()) {
-            context.error("kundkonto_customer_not_verified");
-            context.validationError(context.getHttpRequest().getDecodedFormParameters(),
-                    List.of(new FormMessage(null, "kundkontoCustomerNotVerified")));
+        MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
+        if (VerifiedCustomer.from(context.getAuthenticationSession()).isPresent()) {
+            context.success();
             return;
         }
-        context.success();
+        Optional<Invitation> invitation = invitation(context);
+        if (invitation.isEmpty()) {
+            context.error("kundkonto_customer_not_verified");
+            context.validationError(formData, List.of(new FormMessage(null, "kundkontoCustomerNotVerified")));
+        } else if (!invitation.get().isFor(formData.getFirst(UserModel.EMAIL))) {
+            context.error(Errors.INVALID_EMAIL);
+            context.validationError(formData, List.of(new FormMessage(UserModel.EMAIL, "kundkontoInvitationEmailMismatch")));
+        } else {
+            context.success();
+        }
     }
 
     @Override
     public void success(FormContext context) {
-        VerifiedCustomer customer = VerifiedCustomer.from(context.getAuthenticationSession()).orElseThrow();
+        Optional<VerifiedCustomer> verified = VerifiedCustomer.from(context.getAuthenticationSession());
+        if (verified.isEmpty()) {
+            Invitation invitation = invitation(context).orElseThrow();
+            context.getAuthenticationSession().setAuthNote(AcceptInvitationRequiredAction.NOTE_REGISTERED_FOR, invitation.id());
+            context.getEvent().detail(MembershipEvents.DETAIL_CUSTOMER, invitation.organization().getAlias())
+                    .detail(MembershipEvents.DETAIL_EVENT, MembershipEvents.INVITATION_ACCEPTED);
+            return;
+        }
+        VerifiedCustomer customer = verified.get();
         UserModel user = context.getUser();
         OrganizationModel org = new CustomerAccounts(context.getSession()).ensure(customer);
         CustomerRole role = new Admission(context.getSession(), context.getRealm()).admit(org, user);
         context.getEvent()
-                .detail(VerifyCustomerAuthenticator.EVENT_DETAIL_CUSTOMER, customer.customerNumber())
-                .detail(EVENT_DETAIL_ROLE, role.groupName());
+                .detail(MembershipEvents.DETAIL_EVENT, MembershipEvents.JOINED)
+                .detail(MembershipEvents.DETAIL_CUSTOMER, customer.customerNumber())
+                .detail(MembershipEvents.DETAIL_ROLE, role.groupName());
+    }
+
+    private static Optional<Invitation> invitation(FormContext context) {
+        return Invitation.fromAuthSession(context.getSession(), context.getAuthenticationSession());
     }
 
     @Override

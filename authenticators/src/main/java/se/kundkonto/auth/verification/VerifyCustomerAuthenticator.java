@@ -14,6 +14,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import se.kundkonto.auth.invitation.Invitation;
+
 /**
  * The "Kundnummer + de fyra sista siffrorna" page. Put before the registration form (or wherever a
  * person must prove they belong to a customer account); on success the customer is in the
@@ -24,11 +26,13 @@ public final class VerifyCustomerAuthenticator implements Authenticator {
     public static final String TEMPLATE = "kundkonto-verify-customer.ftl";
     public static final String FIELD_NUMBER = "customerNumber";
     public static final String FIELD_DIGITS = "orgDigits";
-    public static final String EVENT_DETAIL_CUSTOMER = "kundkonto_customer_number";
+    public static final String EVENT_DETAIL_CUSTOMER = se.kundkonto.auth.organization.MembershipEvents.DETAIL_CUSTOMER;
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (VerifiedCustomer.from(context.getAuthenticationSession()).isPresent()) {
+        // Invited people proved nothing about the company, and need not: an Admin of it vouched for them.
+        if (VerifiedCustomer.from(context.getAuthenticationSession()).isPresent()
+                || Invitation.fromAuthSession(context.getSession(), context.getAuthenticationSession()).isPresent()) {
             context.success();
             return;
         }

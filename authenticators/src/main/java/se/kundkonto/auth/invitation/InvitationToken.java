@@ -1,0 +1,42 @@
+package se.kundkonto.auth.invitation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import org.keycloak.authentication.actiontoken.DefaultActionToken;
+
+/**
+ * The signed part of an invitation link: which customer account, which role, for which e-mail.
+ * Its id is the id of Keycloak's stored organization invitation, which is what makes it single-use
+ * and revocable: the link only works while that record exists.
+ */
+public final class InvitationToken extends DefaultActionToken {
+
+    public static final String TOKEN_TYPE = "kundkonto-invitation";
+
+    @JsonProperty("kk_cn")
+    private String customerNumber;
+
+    @JsonProperty("kk_role")
+    private String role;
+
+    InvitationToken(String invitationId, String email, String customerNumber, String role, int expiresAt, String clientId) {
+        super(null, TOKEN_TYPE, expiresAt, null);
+        id(invitationId);
+        setEmail(email);
+        this.customerNumber = customerNumber;
+        this.role = role;
+        this.issuedFor = clientId;
+    }
+
+    /** For JSON deserialization. */
+    private InvitationToken() {
+    }
+
+    public String getCustomerNumber() {
+        return customerNumber;
+    }
+
+    public String getRole() {
+        return role;
+    }
+}

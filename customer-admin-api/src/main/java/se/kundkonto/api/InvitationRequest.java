@@ -1,0 +1,48 @@
+package se.kundkonto.api;
+
+import java.util.Map;
+
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.protocol.oidc.utils.RedirectUtils;
+import org.keycloak.services.util.ResolveRelative;
+import org.keycloak.utils.EmailValidationUtil;
+
+import se.kundkonto.auth.organization.CustomerRole;
+
+/**
+ * The body of "invite a person": {@code email}, {@code role} ("Admin" or "User") and optionally
+ * {@code redirectUri}, where the link ends after accepting. It must be one of the calling client's
+ * redirect URIs; without it the client's base URL is used.
+ */
+record InvitationRequest(String email, CustomerRole role, String redirectUri) {
+
+    static InvitationRequest parse(KeycloakSession session, ClientModel client, Map<String, Object> body) {
+        if (body == null) {
+            throw ApiError.badRequest("invalid_request", "Send a JSON object with email and role.");
+        }
+        Object email = body.get("email");
+        if (!(email instanceof String address) || !EmailValidationUtil.isValidEmail(address.strip())) {
+            throw ApiError.badRequest("invalid_email", "email must be a valid e-mail address.");
+        }
+        CustomerRole role = Roles.parse(body.get("role"));
+        Object requested = body.get("redirectUri");
+        if (requested != null && !(requested instanceof String)) {
+            throw ApiError.badRequest("invalid_redirect_uri", "redirectUri must be a string.");
+        }
+        String candidate = requested != null ? (String) requested : baseUrl(session, client);
+        String verified = candidate == null || client == null ? null : RedirectUtils.verifyRedirectUri(session, candidate, client, false);
+        if (verified == null) {
+            throw ApiError.badRequest("invalid_redirect_uri",
+                    "redirectUri must be one of the client's redirect URIs (the client has no base URL to fall back on).");
+        }
+        return new InvitationRequest(address.strip().toLowerCase(java.util.Locale.ROOT), role, verified);
+    }
+
+    private static String baseUrl(KeycloakSession session, ClientModel client) {
+        if (client == null || client.getBaseUrl() == null || client.getBaseUrl().isBlank()) {
+            return null;
+        }
+        return ResolveRelative.resolveRelativeUri(session, client.getRootUrl(), client.getBaseUrl());
+    }
+}

@@ -1,0 +1,191 @@
+package se.kundkonto.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RealmEventsConfigRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.realm.RealmBuilder;
+import org.keycloak.testframework.realm.RealmConfig;
+
+/**
+ * Invitations end to end: an Admin invites through the REST API, the e-mail is caught by the test
+ * SMTP server, and its link is opened in the browser — by a new person (registers without the
+ * digits, with the invited address only) and by an existing user (logs in, then accepts).
+ */
+@KeycloakIntegrationTest(config = KundkontoServerConfig.class)
+class InvitationIT extends BrowserTestBase {
+
+    private static final String A = "01020304";
+    private static final String PASSWORD = "Bjud2026!in";
+    private static final String SUBJECT_SV = "Inbjudan till Mina sidor";
+    private static final String ACCEPT_PAGE = "login-kundkonto-accept-invitation";
+
+    public static class OwnScope implements RealmConfig {
+        @Override
+        public RealmBuilder configure(RealmBuilder realm) {
+            return realm.name("kundportal-invite");
+        }
+    }
+
+    @InjectRealm(fromJson = "/kundportal-realm.json", config = OwnScope.class)
+    ManagedRealm realm;
+
+    @InjectMailServer
+    MailServer mail;
+
+    @Override
+    ManagedRealm realm() {
+        return realm;
+    }
+
+    private Api api() {
+        return new Api(realm.getBaseUrl());
+    }
+
+    private String adminOfA(String email) {
+        registerNewUser(A, "4400", email, PASSWORD);
+        assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+        return api().token("test-app", "test-secret", email, PASSWORD);
+    }
+
+    private Api.Reply invite(String adminToken, String email, String role) {
+        return api().call("POST", "/customers/" + A + "/invitations", adminToken,
+                Map.of("email", email, "role", role, "redirectUri", oauth.getRedirectUri()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Api.Reply reply) {
+        return (Map<String, Object>) reply.json();
+    }
+
+    @SuppressWarnings("unchecked")
+    private AccessToken tokenFromCallback() {
+        String code = oauth.parseLoginResponse().getCode();
+        assertThat(code).as("back at the portal with a code").isNotBlank();
+        return oauth.verifyToken(oauth.doAccessTokenRequest(code).getAccessToken());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> customers(AccessToken token) {
+        return (List<Map<String, Object>>) token.getOtherClaims().get("customers");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object activeCustomer(AccessToken token) {
+        return ((Map<String, Object>) token.getOtherClaims().get("active_customer")).get("number");
+    }
+
+    private void recordEvents() {
+        RealmEventsConfigRepresentation events = realm.admin().getRealmEventsConfig();
+        events.setEventsEnabled(true);
+        events.setAdminEventsEnabled(true);
+        events.setAdminEventsDetailsEnabled(true);
+        realm.admin().updateRealmEventsConfig(events);
+    }
+
+    @Test
+    void aNewPersonRegistersThroughTheLinkWithoutTheDigitsAndGetsTheInvitedRole() {
+        recordEvents();
+        String admin = adminOfA("chef@foretaget.se");
+        Api.Reply sent = invite(admin, "Ny.Person@Foretaget.se", "User");
+        assertThat(sent.status()).isEqualTo(201);
+        assertThat(object(sent)).containsEntry("email", "ny.person@foretaget.se").containsKeys("id", "expiresAt");
+        assertThat(realm.admin().getAdminEvents()).anySatisfy(e ->
+                assertThat(e.getDetails()).containsEntry("kundkonto_event", "invited").containsEntry("kundkonto_customer_number", A)
+                        .containsEntry("kundkonto_role", "User"));
+
+        MimeMessage invitation = Mails.latest(mail, "ny.person@foretaget.se", SUBJECT_SV);
+        assertThat(Mails.text(invitation)).contains("Test Person", "Företaget AB", A, "Användare", "Du behöver inte organisationsnumret", "12 timmar");
+        String link = Mails.link(invitation);
+
+        browser.forgetSession(realm.getBaseUrl());
+        browser.open(link);
+        assertThat(browser.pageId()).as("straight to the form: no digits asked").isEqualTo(Browser.REGISTER_PAGE);
+        assertThat(browser.pageText()).contains("Företaget AB");
+        assertThat(browser.fieldValue("email")).isEqualTo("ny.person@foretaget.se");
+        browser.screenshot("register-invited-sv");
+
+        // Another address is refused: the invitation is for the person it was sent to.
+        browser.register("Nina", "Ny", "070-111 22 33", "annan@foretaget.se", PASSWORD);
+        assertThat(browser.pageId()).isEqualTo(Browser.REGISTER_PAGE);
+        assertThat(browser.fieldError("email")).hasValue("Använd e-postadressen som inbjudan skickades till.");
+        assertThat(realm.admin().users().searchByEmail("annan@foretaget.se", true)).isEmpty();
+
+        browser.register("Nina", "Ny", "070-111 22 33", "ny.person@foretaget.se", PASSWORD);
+        browser.skipTotp();
+        AccessToken token = tokenFromCallback();
+        assertThat(customers(token)).containsExactly(Map.of("number", A, "name", "Företaget AB", "role", "User"));
+        assertThat(activeCustomer(token)).isEqualTo(A);
+        List<EventRepresentation> accepted = realm.admin().getEvents(List.of("INVITE_ORG"), null, null, null, null, null, 0, 10);
+        assertThat(accepted).anySatisfy(e -> assertThat(e.getDetails())
+                .containsEntry("kundkonto_event", "invitation_accepted").containsEntry("kundkonto_customer_number", A)
+                .containsEntry("kundkonto_role", "User"));
+        assertThat(Mails.text(Mails.latest(mail, "chef@foretaget.se", "Ny användare i ert kundkonto"))).contains("ny.person@foretaget.se");
+
+        // The link is spent: opened again it is an ordinary registration that asks for the digits.
+        browser.forgetSession(realm.getBaseUrl());
+        browser.open(link);
+        assertThat(browser.pageId()).isEqualTo(Browser.VERIFY_PAGE);
+    }
+
+    @Test
+    void anExistingUserLogsInAndAcceptsAndARevokedOrForeignInvitationGivesNothing() {
+        String admin = adminOfA("vd@foretaget.se");
+        registerNewUser("02030405", "3456", "kollega@norr.se", PASSWORD);
+        tokenFromCallback();
+        registerNewUser("04050607", "7652", "tredje@syd.se", PASSWORD);
+        tokenFromCallback();
+
+        assertThat(invite(admin, "kollega@norr.se", "Admin").status()).isEqualTo(201);
+        MimeMessage toColleague = Mails.latest(mail, "kollega@norr.se", SUBJECT_SV);
+        assertThat(Mails.text(toColleague)).contains("Logga in med ditt vanliga konto", "Administratör");
+        String colleagueLink = Mails.link(toColleague);
+        String thirdId = (String) object(invite(admin, "tredje@syd.se", "User")).get("id");
+        String thirdLink = Mails.link(Mails.latest(mail, "tredje@syd.se", SUBJECT_SV));
+
+        // The browser is still logged in as tredje@: the colleague's invitation is not theirs to accept.
+        browser.open(colleagueLink);
+        assertThat(browser.pageId()).isEqualTo(ACCEPT_PAGE);
+        assertThat(browser.feedback()).hasValueSatisfying(m -> assertThat(m).contains("en annan e-postadress"));
+        browser.screenshot("accept-invitation-other-email-sv");
+        browser.press("kundkonto-invitation-continue");
+        assertThat(customers(tokenFromCallback())).extracting(c -> c.get("number")).containsExactly("04050607");
+
+        // A revoked invitation's link gives nothing.
+        assertThat(api().call("DELETE", "/customers/" + A + "/invitations/" + thirdId, admin, null).status()).isEqualTo(204);
+        browser.open(thirdLink);
+        assertThat(browser.pageId()).isEqualTo(ACCEPT_PAGE);
+        assertThat(browser.feedback()).hasValueSatisfying(m -> assertThat(m).contains("Inbjudan gäller inte längre"));
+        browser.screenshot("accept-invitation-invalid-sv");
+        browser.press("kundkonto-invitation-continue");
+        assertThat(customers(tokenFromCallback())).extracting(c -> c.get("number")).containsExactly("04050607");
+
+        // The colleague: the link alone grants nothing, they log in first, then accept.
+        browser.forgetSession(realm.getBaseUrl());
+        browser.open(colleagueLink);
+        assertThat(browser.pageId()).isEqualTo(Browser.LOGIN_PAGE);
+        browser.login("kollega@norr.se", PASSWORD);
+        assertThat(browser.pageId()).isEqualTo(ACCEPT_PAGE);
+        assertThat(browser.pageText()).contains("Du har bjudits in till kundkontot Företaget AB (kundnummer 01020304) som Administratör.");
+        browser.screenshot("accept-invitation-sv");
+        browser.press("kundkonto-invitation-accept");
+        AccessToken token = tokenFromCallback();
+        assertThat(customers(token)).extracting(c -> c.get("number") + "/" + c.get("role")).containsExactly(A + "/Admin", "02030405/Admin");
+        assertThat(activeCustomer(token)).as("the new customer account becomes active").isEqualTo(A);
+
+        assertThat(object(invite(admin, "kollega@norr.se", "User"))).containsEntry("error", "already_member");
+        assertThat(api().call("GET", "/customers/" + A + "/invitations", admin, null).json()).asList().isEmpty();
+    }
+}
