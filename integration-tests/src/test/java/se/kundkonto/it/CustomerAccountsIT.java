@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.AccessToken;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -123,6 +124,42 @@ class CustomerAccountsIT extends BrowserTestBase {
 
         oauth.loginForm().kcAction("kundkonto-switch-customer:04050607").open();
         assertThat(browser.pageId()).isEqualTo(PICKER);
+    }
+
+    @Test
+    void thePortalAndTheAppKeepTheirOwnActiveCustomerAtTheSameTime() {
+        registerNewUser("02030405", "3456", "tva@norr.se", "Tva2026!klienter");
+        tokensFromCallback();
+        oauth.loginForm().kcAction("kundkonto-add-customer").open();
+        browser.verifyCustomer("04050607", "7652");
+        AccessTokenResponse portal = tokensFromCallback();
+        assertThat(activeCustomer(token(portal))).isEqualTo("04050607");
+
+        // "The app": a second client in the same browser session switches to the other customer account.
+        realm.admin().clients().create(secondClient()).close();
+        oauth.client("second-app", "second-secret");
+        try {
+            oauth.loginForm().open();
+            AccessTokenResponse silent = tokensFromCallback();
+            assertThat(activeCustomer(token(silent))).as("single sign-on: no questions, the last used").isEqualTo("04050607");
+            oauth.loginForm().kcAction("kundkonto-switch-customer:02030405").open();
+            AccessTokenResponse app = tokensFromCallback();
+            assertThat(activeCustomer(token(app))).isEqualTo("02030405");
+            assertThat(activeCustomer(token(oauth.doRefreshTokenRequest(app.getRefreshToken())))).isEqualTo("02030405");
+        } finally {
+            oauth.client("test-app", "test-secret");
+        }
+        assertThat(activeCustomer(token(oauth.doRefreshTokenRequest(portal.getRefreshToken()))))
+                .as("the portal's choice is untouched by the app's").isEqualTo("04050607");
+    }
+
+    private ClientRepresentation secondClient() {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId("second-app");
+        client.setSecret("second-secret");
+        client.setRedirectUris(List.of(oauth.getRedirectUri()));
+        client.setStandardFlowEnabled(true);
+        return client;
     }
 
     @Test

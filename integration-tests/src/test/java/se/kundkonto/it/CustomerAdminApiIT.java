@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.realm.RealmBuilder;
 import org.keycloak.testframework.realm.RealmConfig;
@@ -34,6 +36,9 @@ class CustomerAdminApiIT extends BrowserTestBase {
 
     @InjectRealm(fromJson = "/kundportal-realm.json", config = OwnScope.class)
     ManagedRealm realm;
+
+    @InjectMailServer
+    MailServer mail;
 
     @Override
     ManagedRealm realm() {
@@ -64,6 +69,7 @@ class CustomerAdminApiIT extends BrowserTestBase {
         register(A, "4400", "admin.a@foretaget.se");
         register(A, "4400", "user.a@foretaget.se");
         register(B, "3456", "admin.b@norr.se");
+        register(A, "4400", "leaver.a@foretaget.se");
         realm.admin().clients().create(otherClient()).close();
 
         Api api = new Api(realm.getBaseUrl());
@@ -73,19 +79,25 @@ class CustomerAdminApiIT extends BrowserTestBase {
         String adminB = api.token("test-app", secret, "admin.b@norr.se", PASSWORD);
         String otherClient = api.token("other-app", null, "admin.a@foretaget.se", PASSWORD);
         String userA = userId("user.a@foretaget.se");
+        String leaver = api.token("test-app", secret, "leaver.a@foretaget.se", PASSWORD);
 
         // Everyone who registers is Admin: Admin of A makes user.a a User first (the API under test).
         assertThat(api.call("PUT", "/customers/" + A + "/members/" + userA + "/role", adminA, Map.of("role", "User")).status()).isEqualTo(200);
+        assertThat(api.call("PUT", "/customers/" + A + "/members/" + userId("leaver.a@foretaget.se") + "/role", adminA, Map.of("role", "User"))
+                .status()).isEqualTo(200);
 
         String company = "/customers/" + A;
         String members = company + "/members";
         String role = members + "/" + userA + "/role";
+        String invitations = company + "/invitations";
         Map<String, Object> invoiceEmail = Map.of("invoiceEmail", "faktura@foretaget.se");
+        Map<String, Object> invitation = Map.of("email", "ny@foretaget.se", "role", "User", "redirectUri", oauth.getRedirectUri());
 
         // Anonymous and a client without the kundkonto scope: nothing.
         for (String[] call : new String[][] {{"GET", "/customers"}, {"GET", company}, {"PUT", company}, {"GET", members}, {"PUT", role},
-                {"DELETE", members + "/" + userA}}) {
-            Object body = "PUT".equals(call[0]) ? (call[1].endsWith("/role") ? Map.of("role", "Admin") : invoiceEmail) : null;
+                {"DELETE", members + "/" + userA}, {"GET", invitations}, {"POST", invitations}, {"DELETE", invitations + "/x"}}) {
+            Object body = "POST".equals(call[0]) ? invitation
+                    : "PUT".equals(call[0]) ? (call[1].endsWith("/role") ? Map.of("role", "Admin") : invoiceEmail) : null;
             assertThat(api.call(call[0], call[1], null, body).status()).as("anonymous " + call[0] + " " + call[1]).isEqualTo(401);
             Api.Reply other = api.call(call[0], call[1], otherClient, body);
             assertThat(other.status()).as("other client " + call[0] + " " + call[1]).isEqualTo(403);
@@ -104,7 +116,7 @@ class CustomerAdminApiIT extends BrowserTestBase {
         Api.Reply missing = api.call("GET", "/customers/99887766", adminB, null);
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.body()).isEqualTo(missing.body());
-        assertThat(list(api.call("GET", members, userAToken, null))).hasSize(2);
+        assertThat(list(api.call("GET", members, userAToken, null))).hasSize(3);
         assertThat(api.call("GET", members, adminB, null).status()).isEqualTo(404);
 
         // Changing A: its Admins only.
@@ -115,8 +127,30 @@ class CustomerAdminApiIT extends BrowserTestBase {
         assertThat(object(updated)).containsEntry("invoiceEmail", "faktura@foretaget.se").containsEntry("invoicePostalCode", "123 45");
         assertThat(api.call("PUT", role, userAToken, Map.of("role", "Admin")).status()).isEqualTo(403);
         assertThat(api.call("PUT", role, adminB, Map.of("role", "Admin")).status()).isEqualTo(404);
-        assertThat(api.call("DELETE", members + "/" + userA, userAToken, null).status()).isEqualTo(403);
+        assertThat(api.call("DELETE", members + "/" + userId("admin.a@foretaget.se"), userAToken, null).status()).isEqualTo(403);
         assertThat(api.call("DELETE", members + "/" + userA, adminB, null).status()).isEqualTo(404);
+
+        // Invitations: Admins of A only.
+        assertThat(api.call("GET", invitations, userAToken, null).status()).isEqualTo(403);
+        assertThat(api.call("POST", invitations, userAToken, invitation).status()).isEqualTo(403);
+        assertThat(api.call("GET", invitations, adminB, null).status()).isEqualTo(404);
+        assertThat(api.call("POST", invitations, adminB, invitation).status()).isEqualTo(404);
+        Api.Reply invited = api.call("POST", invitations, adminA, invitation);
+        assertThat(invited.status()).isEqualTo(201);
+        String invitationId = (String) object(invited).get("id");
+        assertThat(list(api.call("GET", invitations, adminA, null))).extracting(i -> i.get("email")).containsExactly("ny@foretaget.se");
+        assertThat(api.call("DELETE", invitations + "/" + invitationId, userAToken, null).status()).isEqualTo(403);
+        assertThat(api.call("DELETE", invitations + "/" + invitationId, adminB, null).status()).isEqualTo(404);
+        assertThat(api.call("DELETE", invitations + "/" + invitationId, adminA, null).status()).isEqualTo(204);
+        assertThat(api.call("DELETE", invitations + "/" + invitationId, adminA, null).status()).isEqualTo(404);
+        for (Map<String, Object> bad : List.of(Map.<String, Object>of("email", "inte-en-adress", "role", "User"),
+                Map.<String, Object>of("email", "ok@foretaget.se", "role", "Pending"),
+                Map.<String, Object>of("email", "ok@foretaget.se", "role", "User", "redirectUri", "https://angripare.example/"))) {
+            Api.Reply refused = api.call("POST", invitations, adminA, bad);
+            assertThat(refused.status()).as(bad.toString()).isEqualTo(400);
+            assertThat(object(refused)).containsKeys("error", "error_description");
+        }
+        assertThat(list(api.call("GET", invitations, adminA, null))).isEmpty();
 
         // Bad input: a clear JSON error and nothing changed.
         Api.Reply badRole = api.call("PUT", role, adminA, Map.of("role", "Boss"));
@@ -134,13 +168,19 @@ class CustomerAdminApiIT extends BrowserTestBase {
         assertThat(object(demoteLast)).containsEntry("error", "last_admin");
         assertThat(api.call("DELETE", members + "/" + adminAId, adminA, null).status()).isEqualTo(409);
 
-        // Admin of A removes the User; the change is an admin event with the customer number.
+        // Any member may leave on their own (the last Admin may not); Admin of A removes the User.
+        // Both are admin events with the customer number.
+        assertThat(object(api.call("DELETE", "/customers/" + B + "/members/" + userId("admin.b@norr.se"), adminB, null)))
+                .containsEntry("error", "last_admin");
+        assertThat(api.call("DELETE", members + "/" + userId("leaver.a@foretaget.se"), leaver, null).status()).isEqualTo(204);
+        assertThat(api.call("GET", company, leaver, null).status()).isEqualTo(404);
         assertThat(api.call("DELETE", members + "/" + userA, adminA, null).status()).isEqualTo(204);
         assertThat(list(api.call("GET", members, adminA, null))).extracting(m -> m.get("id")).containsExactly(adminAId);
         assertThat(realm.admin().getAdminEvents()).anySatisfy(e -> {
             assertThat(e.getOperationType()).isEqualTo("DELETE");
             assertThat(e.getDetails()).containsEntry("kundkonto_customer_number", A).containsEntry("kundkonto_event", "member_removed");
-        });
+        }).anySatisfy(e -> assertThat(e.getDetails()).containsEntry("kundkonto_event", "member_left"))
+                .anySatisfy(e -> assertThat(e.getDetails()).containsEntry("kundkonto_event", "invited").containsEntry("kundkonto_role", "User"));
     }
 
     private static ClientRepresentation otherClient() {
