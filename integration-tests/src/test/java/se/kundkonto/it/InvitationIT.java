@@ -107,7 +107,7 @@ class InvitationIT extends BrowserTestBase {
                         .containsEntry("kundkonto_role", "User"));
 
         MimeMessage invitation = Mails.latest(mail, "ny.person@foretaget.se", SUBJECT_SV);
-        assertThat(Mails.text(invitation)).contains("Test Person", "Företaget AB", A, "Användare", "Du behöver inte organisationsnumret", "12 timmar");
+        assertThat(Mails.text(invitation)).contains("Test Person", "Företaget AB", A, "Användare", "Du behöver inte organisationsnumret", "72 timmar");
         String link = Mails.link(invitation);
 
         browser.forgetSession(realm.getBaseUrl());
