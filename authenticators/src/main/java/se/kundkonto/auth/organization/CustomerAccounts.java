@@ -42,6 +42,9 @@ public final class CustomerAccounts {
         if (org == null) {
             org = organizations.create(uniqueName(customer), customer.customerNumber());
             org.setAttributes(attributes(customer));
+            // What a realm admin sees first in Organizations: where this came from and where the roles are.
+            org.setDescription("Customer account " + customer.customerNumber() + " (customer registry). Roles: organization groups "
+                    + "Admin, User and Pending. Attributes orgNumber (masked for sole traders), invoice* are kept by the kundkonto pack.");
         }
         for (CustomerRole role : CustomerRole.values()) {
             group(org, role);
