@@ -30,6 +30,7 @@ public final class CustomerAdminResourceProviderFactory implements RealmResource
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        factory.register(AccountConsoleScope::onEvent);
     }
 
     @Override

@@ -1,0 +1,249 @@
+package se.kundkonto.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.realm.RealmBuilder;
+import org.keycloak.testframework.realm.RealmConfig;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The account console's own pages (theme kundkonto): "Mina kundkonton", "Företagsuppgifter" and
+ * "Administrera användare", driven in the browser against the real API, in Swedish and English.
+ */
+@KeycloakIntegrationTest(config = KundkontoServerConfig.class)
+class AccountPagesIT extends BrowserTestBase {
+
+    private static final String A = "01020304";
+    private static final String SYD = "04050607";
+    /** Each test its own customer account: the realm (and its members) is shared by the tests of the class. */
+    private static final String BYGG = "05060708";
+    private static final String PASSWORD = "Sidor2026!konto";
+
+    public static class OwnScope implements RealmConfig {
+        @Override
+        public RealmBuilder configure(RealmBuilder realm) {
+            return realm.name("kundportal-pages");
+        }
+    }
+
+    @InjectRealm(fromJson = "/kundportal-realm.json", config = OwnScope.class)
+    ManagedRealm realm;
+
+    @InjectMailServer
+    MailServer mail;
+
+    @Override
+    ManagedRealm realm() {
+        return realm;
+    }
+
+    private WebElement testId(String id) {
+        return new WebDriverWait(driver.driver(), Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid='" + id + "']")));
+    }
+
+    private boolean present(String id) {
+        return !driver.driver().findElements(By.cssSelector("[data-testid='" + id + "']")).isEmpty();
+    }
+
+    private void waitUntil(String what, java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).withMessage(what).until(d -> condition.getAsBoolean());
+    }
+
+    /** Opens an account-console page, logging in (and picking the customer) when asked. */
+    private void openConsole(String page, String locale, String email, String customer) {
+        driver.open(realm.getBaseUrl() + "/account/" + page + "?kc_locale=" + locale);
+        // The console is a single-page app that may first bounce through the login: wait for either end.
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> present("kundkonto-nav-customers") || !d.findElements(By.id("kc-login")).isEmpty());
+        if (!present("kundkonto-nav-customers")) {
+            browser.login(email, PASSWORD);
+            if ("login-kundkonto-select-customer".equals(browser.pageId())) {
+                browser.selectCustomer(customer);
+            }
+        }
+    }
+
+    private String userId(String email) {
+        return realm.admin().users().searchByEmail(email, true).get(0).getId();
+    }
+
+    private void register(String customer, String digits, String email) {
+        registerNewUser(customer, digits, email, PASSWORD);
+        assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+    }
+
+    @Test
+    void theConsoleClientCarriesTheKundkontoScope() {
+        String console = realm.admin().clients().findByClientId("account-console").get(0).getId();
+        assertThat(realm.admin().clients().get(console).getDefaultClientScopes())
+                .extracting(ClientScopeRepresentation::getName).contains("kundkonto");
+    }
+
+    @Test
+    void anAdminSeesSwitchesAndKeepsTheCustomerAccounts() {
+        register(A, "4400", "chef@foretaget.se");
+        register(A, "4400", "kollega@foretaget.se");
+        oauth.loginForm().kcAction("kundkonto-add-customer").open();
+        browser.verifyCustomer(SYD, "7652");
+        assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+        browser.forgetSession(realm.getBaseUrl());
+
+        // Mina kundkonton: both accounts, the chosen one active.
+        openConsole("kundkonton", "sv", "kollega@foretaget.se", A);
+        testId("kundkonto-customers-page");
+        assertThat(testId("kundkonto-customer-" + A).getText()).contains("Företaget AB", A, "Administratör");
+        assertThat(present("kundkonto-active-" + A)).isTrue();
+        assertThat(present("kundkonto-switch-" + SYD)).isTrue();
+        browser.screenshot("account-customers-sv");
+
+        // Företagsuppgifter: registry data read-only, the reminder while the invoice address is missing.
+        testId("kundkonto-nav-company").click();
+        assertThat(testId("kundkonto-company-name").getText()).isEqualTo("Företaget AB");
+        assertThat(testId("kundkonto-org-number").getText()).isEqualTo("112233-4400");
+        assertThat(testId("kundkonto-customer-number").getText()).isEqualTo(A);
+        assertThat(testId("kundkonto-customer-number-hint").getText()).isEqualTo("Här hittar du också ditt kundnummer.");
+        assertThat(testId("kundkonto-missing-reminder").getText())
+                .contains("Glöm inte att lägga till e-post, telefonnummer och fakturaadress om det inte redan är ifyllt.");
+        browser.screenshot("account-company-sv");
+
+        // A bad invoice e-mail: explained at the field, nothing else lost, nothing saved.
+        testId("kundkonto-invoice-street").sendKeys("Storgatan 1");
+        testId("kundkonto-invoice-postal-code").sendKeys("12345");
+        testId("kundkonto-invoice-city").sendKeys("Sundsvall");
+        testId("kundkonto-invoice-email").sendKeys("faktura-at-foretaget");
+        testId("kundkonto-save-company").click();
+        assertThat(testId("kundkonto-invoice-email-error").getText()).isNotBlank();
+        assertThat(testId("kundkonto-invoice-street").getDomProperty("value")).isEqualTo("Storgatan 1");
+        browser.screenshot("account-company-invalid-sv");
+        WebElement email = testId("kundkonto-invoice-email");
+        email.clear();
+        email.sendKeys("faktura@foretaget.se");
+        testId("kundkonto-save-company").click();
+        testId("kundkonto-company-saved");
+        waitUntil("the reminder goes when all is filled in", () -> !present("kundkonto-missing-reminder"));
+        Map<String, Object> saved = companyDetails("kollega@foretaget.se", A);
+        assertThat(saved).containsEntry("invoiceEmail", "faktura@foretaget.se").containsEntry("invoicePostalCode", "123 45")
+                .containsEntry("invoiceCity", "Sundsvall");
+
+        // "Byt kund" in the console: the company page follows.
+        testId("kundkonto-nav-customers").click();
+        testId("kundkonto-switch-" + SYD).click();
+        testId("kundkonto-customers-page");
+        waitUntil("Syd becomes active", () -> present("kundkonto-active-" + SYD));
+        testId("kundkonto-nav-company").click();
+        waitUntil("the company page shows Syd", () -> testId("kundkonto-company-name").getText().equals("Återvinning Syd AB"));
+        assertThat(testId("kundkonto-customer-number").getText()).isEqualTo(SYD);
+    }
+
+    @Test
+    void anAdminManagesTheUsersAndAUserDoesNotSeeThePage() {
+        register(BYGG, "2227", "admin@bolaget.se");
+        register(BYGG, "2227", "medarbetare@bolaget.se");
+        String colleague = userId("medarbetare@bolaget.se");
+        String admin = userId("admin@bolaget.se");
+
+        browser.forgetSession(realm.getBaseUrl());
+        openConsole("anvandare", "sv", "admin@bolaget.se", BYGG);
+        testId("kundkonto-users-page");
+        assertThat(testId("kundkonto-member-" + colleague).getText()).contains("medarbetare@bolaget.se");
+        browser.screenshot("account-users-sv");
+
+        // Make the colleague a User: the API agrees.
+        new Select(testId("kundkonto-role-" + colleague)).selectByValue("User");
+        testId("kundkonto-users-saved");
+        waitUntil("role saved", () -> "User".equals(role(BYGG, colleague)));
+
+        // Now the admin is the last Admin: the page says what that means, and the server holds the line.
+        testId("kundkonto-last-admin-note");
+        new Select(testId("kundkonto-role-" + admin)).selectByValue("User");
+        assertThat(testId("kundkonto-users-error").getText()).isNotBlank();
+        assertThat(role(BYGG, admin)).isEqualTo("Admin");
+        browser.screenshot("account-users-last-admin-sv");
+
+        // Invite someone; the invitation is listed.
+        testId("kundkonto-invite-email").sendKeys("ny@bolaget.se");
+        new Select(testId("kundkonto-invite-role")).selectByValue("User");
+        testId("kundkonto-invite-submit").click();
+        testId("kundkonto-invite-saved");
+        waitUntil("invitation listed", () -> present("kundkonto-invitations") && testId("kundkonto-invitations").getText().contains("ny@bolaget.se"));
+        assertThat(Mails.count(mail, "ny@bolaget.se", "Inbjudan till Mina sidor")).isEqualTo(1);
+
+        // The User sees neither the menu entry nor the page.
+        browser.forgetSession(realm.getBaseUrl());
+        openConsole("kundkonton", "sv", "medarbetare@bolaget.se", BYGG);
+        testId("kundkonto-customers-page");
+        assertThat(present("kundkonto-nav-users")).isFalse();
+        driver.open(realm.getBaseUrl() + "/account/anvandare?kc_locale=sv");
+        assertThat(testId("kundkonto-users-admin-only").getText()).isNotBlank();
+        assertThat(present("kundkonto-members")).isFalse();
+        browser.screenshot("account-users-not-admin-sv");
+        Api api = new Api(realm.getBaseUrl());
+        String userToken = api.token("test-app", "test-secret", "medarbetare@bolaget.se", PASSWORD);
+        assertThat(api.call("PUT", "/customers/" + BYGG + "/members/" + admin + "/role", userToken, Map.of("role", "User")).status()).isEqualTo(403);
+
+        // Back as the Admin: remove the colleague.
+        browser.forgetSession(realm.getBaseUrl());
+        openConsole("anvandare", "sv", "admin@bolaget.se", BYGG);
+        testId("kundkonto-remove-" + colleague).click();
+        testId("kundkonto-confirm-remove").click();
+        waitUntil("the colleague is gone", () -> !present("kundkonto-member-" + colleague));
+        assertThat(members(BYGG)).containsExactly(admin);
+    }
+
+    @Test
+    void everyPageInEnglish() {
+        register(SYD, "7652", "english@syd.se");
+        browser.forgetSession(realm.getBaseUrl());
+        // The console speaks the user's chosen language, which registration in Swedish set to sv.
+        var english = realm.admin().users().searchByEmail("english@syd.se", true).get(0);
+        english.singleAttribute("locale", "en");
+        realm.admin().users().get(english.getId()).update(english);
+        for (String[] page : new String[][] {{"kundkonton", "kundkonto-customers-page", "account-customers-en"},
+                {"foretagsuppgifter", "kundkonto-company-page", "account-company-en"},
+                {"anvandare", "kundkonto-users-page", "account-users-en"}}) {
+            openConsole(page[0], "en", "english@syd.se", SYD);
+            testId(page[1]);
+            browser.screenshot(page[2]);
+        }
+        assertThat(testId("kundkonto-nav-users").getText()).isEqualTo("Manage users");
+        testId("kundkonto-nav-company").click();
+        assertThat(testId("kundkonto-customer-number-hint").getText()).isEqualTo("This is also where you find your customer number.");
+    }
+
+    private Map<String, Object> companyDetails(String email, String customer) {
+        Api api = new Api(realm.getBaseUrl());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> details = (Map<String, Object>) api.call("GET", "/customers/" + customer,
+                api.token("test-app", "test-secret", email, PASSWORD), null).json();
+        return details;
+    }
+
+    private String role(String customer, String userId) {
+        CustomerAccountsAdmin admin = new CustomerAccountsAdmin(realm.admin());
+        var org = admin.byCustomerNumber(customer).orElseThrow();
+        return admin.roleMemberIds(org, "Admin").contains(userId) ? "Admin" : admin.roleMemberIds(org, "User").contains(userId) ? "User" : null;
+    }
+
+    private List<String> members(String customer) {
+        CustomerAccountsAdmin admin = new CustomerAccountsAdmin(realm.admin());
+        var org = admin.byCustomerNumber(customer).orElseThrow();
+        return admin.memberIds(org);
+    }
+}
