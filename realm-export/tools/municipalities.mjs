@@ -20,18 +20,22 @@ const profile = JSON.parse(component.config["kc.user.profile.config"][0]);
 const attribute = {
   name: "municipalities",
   displayName: "${kundkontoMunicipalities}",
+  // Keycloak's own "options" validator: the account console, the admin console and the login pages all
+  // take a multiselect's choices from it, and it refuses any other code.
   validations: {
-    "kundkonto-municipality": { options: rows.map((r) => r.code) },
+    options: { options: rows.map((r) => r.code) },
     multivalued: { max: String(rows.length) },
   },
   annotations: {
     inputType: "multiselect",
-    inputOptionsFromValidation: "kundkonto-municipality",
+    inputOptionsFromValidation: "options",
     inputOptionLabels: Object.fromEntries(rows.map((r) => [r.code, r.name])),
     inputHelperTextBefore: "${kundkontoMunicipalitiesHelp}",
   },
   permissions: { view: ["admin", "user"], edit: ["admin", "user"] },
-  multivalued: true,
+  // Not "multivalued": Keycloak's consoles would then show free-text boxes instead of the multiselect.
+  // Several values are still allowed: the explicit "multivalued" validator above replaces the implicit max 1.
+  multivalued: false,
 };
 const at = profile.attributes.findIndex((a) => a.name === attribute.name);
 if (at >= 0) profile.attributes[at] = attribute;

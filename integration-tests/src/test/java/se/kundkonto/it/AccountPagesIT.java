@@ -16,6 +16,7 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.realm.RealmBuilder;
 import org.keycloak.testframework.realm.RealmConfig;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -223,8 +224,56 @@ class AccountPagesIT extends BrowserTestBase {
             browser.screenshot(page[2]);
         }
         assertThat(testId("kundkonto-nav-users").getText()).isEqualTo("Manage users");
+        openConsole("", "en", "english@syd.se", SYD);
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id("phoneNumber")));
+        browser.screenshot("account-personal-info-en");
         testId("kundkonto-nav-company").click();
         assertThat(testId("kundkonto-customer-number-hint").getText()).isEqualTo("This is also where you find your customer number.");
+    }
+
+    @Test
+    void phoneAndMunicipalitiesAreChangedInMinaUppgifterAndReachTheToken() {
+        register(SYD, "7652", "profil@syd.se");
+        browser.forgetSession(realm.getBaseUrl());
+        openConsole("", "sv", "profil@syd.se", SYD);
+        WebElement phone = new WebDriverWait(driver.driver(), Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("phoneNumber")));
+        chooseInConsole("Göte", "Göteborg");
+        chooseInConsole("Stockh", "Stockholm");
+
+        // A bad phone number: a Swedish message at the field, and nothing is saved.
+        phone.sendKeys(Keys.chord(Keys.CONTROL, "a"), "070-12");
+        testId("save").click();
+        WebElement phoneError = new WebDriverWait(driver.driver(), Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(), 'Ange ett giltigt telefonnummer')]")));
+        assertThat(phoneError.getText()).contains("070-123 45 67");
+        browser.screenshot("account-personal-info-invalid-phone-sv");
+        var unchanged = realm.admin().users().searchByEmail("profil@syd.se", true).get(0);
+        assertThat(unchanged.getAttributes()).doesNotContainKey("municipalities").containsEntry("phoneNumber", List.of("+46700000000"));
+
+        phone.sendKeys(Keys.chord(Keys.CONTROL, "a"), "+46 70 123 45 67");
+        testId("save").click();
+        waitUntil("saved", () -> realm.admin().users().searchByEmail("profil@syd.se", true).get(0).getAttributes()
+                .getOrDefault("municipalities", List.of()).size() == 2);
+        browser.screenshot("account-personal-info-sv");
+        var saved = realm.admin().users().searchByEmail("profil@syd.se", true).get(0);
+        assertThat(saved.getAttributes().get("municipalities")).containsExactlyInAnyOrder("1480", "0180");
+        assertThat(saved.firstAttribute("phoneNumber")).as("stored in one form").isEqualTo("+46701234567");
+
+        // The portal's next token carries the codes.
+        oauth.loginForm().open();
+        String code = oauth.parseLoginResponse().getCode();
+        var token = oauth.verifyToken(oauth.doAccessTokenRequest(code).getAccessToken());
+        assertThat(token.getOtherClaims().get("municipalities")).asList().containsExactlyInAnyOrder("1480", "0180");
+    }
+
+    /** The account console's type-ahead multiselect: type part of the name, pick the entry. */
+    private void chooseInConsole(String typed, String municipality) {
+        WebElement input = driver.findElement(By.cssSelector("#municipalities input"));
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), typed);
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[@role='option' or @role='menuitem']//*[normalize-space(text())='" + municipality + "']"))).click();
     }
 
     private Map<String, Object> companyDetails(String email, String customer) {
