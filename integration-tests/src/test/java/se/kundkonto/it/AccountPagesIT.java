@@ -34,6 +34,7 @@ class AccountPagesIT extends BrowserTestBase {
     private static final String SYD = "04050607";
     /** Each test its own customer account: the realm (and its members) is shared by the tests of the class. */
     private static final String BYGG = "05060708";
+    private static final String SOLE_TRADER = "03040506";
     private static final String PASSWORD = "Sidor2026!konto";
 
     public static class OwnScope implements RealmConfig {
@@ -209,26 +210,29 @@ class AccountPagesIT extends BrowserTestBase {
     }
 
     @Test
-    void everyPageInEnglish() {
-        register(SYD, "7652", "english@syd.se");
+    void everyPageInEnglishForASoleTrader() {
+        // A sole trader: the registry's number is the owner's personnummer, shown masked only.
+        register(SOLE_TRADER, "1231", "english@tradgard.se");
         browser.forgetSession(realm.getBaseUrl());
         // The console speaks the user's chosen language, which registration in Swedish set to sv.
-        var english = realm.admin().users().searchByEmail("english@syd.se", true).get(0);
+        var english = realm.admin().users().searchByEmail("english@tradgard.se", true).get(0);
         english.singleAttribute("locale", "en");
         realm.admin().users().get(english.getId()).update(english);
         for (String[] page : new String[][] {{"kundkonton", "kundkonto-customers-page", "account-customers-en"},
                 {"foretagsuppgifter", "kundkonto-company-page", "account-company-en"},
                 {"anvandare", "kundkonto-users-page", "account-users-en"}}) {
-            openConsole(page[0], "en", "english@syd.se", SYD);
+            openConsole(page[0], "en", "english@tradgard.se", SOLE_TRADER);
             testId(page[1]);
             browser.screenshot(page[2]);
         }
         assertThat(testId("kundkonto-nav-users").getText()).isEqualTo("Manage users");
-        openConsole("", "en", "english@syd.se", SYD);
+        openConsole("", "en", "english@tradgard.se", SOLE_TRADER);
         new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id("phoneNumber")));
         browser.screenshot("account-personal-info-en");
         testId("kundkonto-nav-company").click();
         assertThat(testId("kundkonto-customer-number-hint").getText()).isEqualTo("This is also where you find your customer number.");
+        assertThat(testId("kundkonto-org-number").getText()).isEqualTo("800101-XXXX");
+        assertThat(driver.driver().getPageSource()).doesNotContain("19800101-1231").doesNotContain("800101-1231");
     }
 
     @Test

@@ -42,21 +42,32 @@ public final class VerifyCustomerAuthenticator implements Authenticator {
             context.success();
             return;
         }
-        context.challenge(form(context).createForm(TEMPLATE));
+        context.challenge(page(context));
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        verify(context).ifPresent(customer -> {
+            customer.saveTo(context.getAuthenticationSession());
+            context.success();
+        });
+    }
+
+    /**
+     * Handles a post of the verification page in any flow: the verified customer, or empty when the page
+     * was answered (shown again with the reason, or the flow restarted on "Avbryt").
+     */
+    public static Optional<VerifiedCustomer> verify(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (form.containsKey("cancel")) {
             context.resetFlow();
-            return;
+            return Optional.empty();
         }
         VerificationInput input = VerificationInput.from(form);
         LoginFormsProvider page = input.keepNumberOn(form(context));
         if (input.reportMissing(page)) {
             context.challenge(page.createForm(TEMPLATE));
-            return;
+            return Optional.empty();
         }
 
         CustomerVerifier.Result result = new CustomerVerifier(context.getSession(), context.getRealm(),
@@ -65,12 +76,17 @@ public final class VerifyCustomerAuthenticator implements Authenticator {
         context.getEvent().detail(EVENT_DETAIL_CUSTOMER, input.number().strip());
         switch (result.outcome()) {
             case VERIFIED -> {
-                result.customer().orElseThrow().saveTo(context.getAuthenticationSession());
-                context.success();
+                return result.customer();
             }
             case LOCKED -> fail(context, page.setError("kundkontoVerificationLocked"));
             case REJECTED -> fail(context, page.setError("kundkontoVerificationFailed"));
         }
+        return Optional.empty();
+    }
+
+    /** The empty verification page. */
+    public static Response page(AuthenticationFlowContext context) {
+        return form(context).createForm(TEMPLATE);
     }
 
     private static void fail(AuthenticationFlowContext context, LoginFormsProvider page) {

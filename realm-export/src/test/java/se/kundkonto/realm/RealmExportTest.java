@@ -1,0 +1,63 @@
+package se.kundkonto.realm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+
+/** Mistakes in the realm export that Keycloak only reports as "Database operation failed" on import. */
+class RealmExportTest {
+
+    private static JsonNode realm() throws IOException {
+        return new ObjectMapper().readTree(Path.of("kundportal-realm.json").toFile());
+    }
+
+    @Test
+    void everyAuthenticatorIdFitsKeycloaksThirtySixCharacterColumn() throws IOException {
+        List<String> authenticators = new ArrayList<>();
+        realm().get("authenticationFlows").forEach(flow -> flow.get("authenticationExecutions").forEach(execution -> {
+            if (execution.has("authenticator")) {
+                authenticators.add(execution.get("authenticator").asText());
+            }
+        }));
+        assertThat(authenticators).isNotEmpty().allSatisfy(id -> assertThat(id.length()).as(id).isLessThanOrEqualTo(36));
+    }
+
+    @Test
+    void everySubflowAndConfigReferenceExists() throws IOException {
+        JsonNode realm = realm();
+        Set<String> flows = new HashSet<>();
+        realm.get("authenticationFlows").forEach(flow -> flows.add(flow.get("alias").asText()));
+        Set<String> configs = new HashSet<>();
+        realm.get("authenticatorConfig").forEach(config -> configs.add(config.get("alias").asText()));
+        realm.get("authenticationFlows").forEach(flow -> flow.get("authenticationExecutions").forEach(execution -> {
+            if (execution.has("flowAlias")) {
+                assertThat(flows).contains(execution.get("flowAlias").asText());
+            }
+            if (execution.has("authenticatorConfig")) {
+                assertThat(configs).contains(execution.get("authenticatorConfig").asText());
+            }
+        }));
+        assertThat(flows).contains(realm.get("firstBrokerLoginFlow").asText(), realm.get("browserFlow").asText(),
+                realm.get("registrationFlow").asText(), realm.get("resetCredentialsFlow").asText());
+        realm.get("identityProviders").forEach(idp -> assertThat(flows).contains(idp.get("firstBrokerLoginFlowAlias").asText()));
+    }
+
+    @Test
+    void bankIdShipsDisabledWithPlaceholders() throws IOException {
+        JsonNode bankId = realm().get("identityProviders").get(0);
+        assertThat(bankId.get("alias").asText()).isEqualTo("bankid");
+        assertThat(bankId.get("enabled").asBoolean()).isFalse();
+        assertThat(bankId.at("/config/clientSecret").asText()).isEqualTo("CHANGE-ME");
+        assertThat(bankId.get("trustEmail").asBoolean()).as("never link by an e-mail the broker vouches for").isFalse();
+    }
+}
