@@ -139,11 +139,6 @@ class BankIdIT extends BrowserTestBase {
         browser.press("kundkonto-review-profile-submit");
     }
 
-    private AccessToken tokenFromCallback() {
-        String code = oauth.parseLoginResponse().getCode();
-        assertThat(code).as("back at the portal with a code").isNotBlank();
-        return oauth.verifyToken(oauth.doAccessTokenRequest(code).getAccessToken());
-    }
 
     private UserRepresentation user(String email) {
         return realm.admin().users().searchByEmail(email, true).stream().findFirst().orElse(null);

@@ -1,6 +1,9 @@
 package se.kundkonto.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.BeforeEach;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.testframework.oauth.OAuthClient;
 import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -27,6 +30,13 @@ abstract class BrowserTestBase {
     void loggedOut() {
         browser = new Browser(driver);
         browser.forgetSession(realm().getBaseUrl());
+    }
+
+    /** Back at the portal after a login: the code from the callback, exchanged for the access token. */
+    AccessToken tokenFromCallback() {
+        String code = oauth.parseLoginResponse().getCode();
+        assertThat(code).as("back at the portal with a code").isNotBlank();
+        return oauth.verifyToken(oauth.doAccessTokenRequest(code).getAccessToken());
     }
 
     /** A new person registers with the customer's number and digits (in Swedish) and skips the TOTP offer. */

@@ -70,12 +70,6 @@ class InvitationIT extends BrowserTestBase {
         return (Map<String, Object>) reply.json();
     }
 
-    @SuppressWarnings("unchecked")
-    private AccessToken tokenFromCallback() {
-        String code = oauth.parseLoginResponse().getCode();
-        assertThat(code).as("back at the portal with a code").isNotBlank();
-        return oauth.verifyToken(oauth.doAccessTokenRequest(code).getAccessToken());
-    }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> customers(AccessToken token) {

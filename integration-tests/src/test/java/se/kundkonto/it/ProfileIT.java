@@ -46,11 +46,6 @@ class ProfileIT extends BrowserTestBase {
         return realm.admin().users().searchByEmail(email, true).get(0);
     }
 
-    private AccessToken tokenFromCallback() {
-        String code = oauth.parseLoginResponse().getCode();
-        assertThat(code).as("back at the portal with a code").isNotBlank();
-        return oauth.verifyToken(oauth.doAccessTokenRequest(code).getAccessToken());
-    }
 
     private void chooseMunicipality(String search, String code) {
         WebElement filter = driver.findElement(By.id("municipalities-filter"));

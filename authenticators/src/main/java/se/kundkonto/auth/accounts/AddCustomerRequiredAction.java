@@ -7,7 +7,6 @@ import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.OrganizationModel;
 
 import se.kundkonto.auth.organization.ActiveCustomer;
 import se.kundkonto.auth.organization.Admission;
@@ -64,16 +63,12 @@ public final class AddCustomerRequiredAction implements RequiredActionProvider {
         }
         VerifiedCustomer customer = result.customer().orElseThrow();
         CustomerAccounts accounts = new CustomerAccounts(context.getSession());
-        OrganizationModel org = accounts.ensure(customer);
-        CustomerRole role = new Admission(context.getSession(), context.getRealm()).admit(org, context.getUser());
+        CustomerRole role = new Admission(context.getSession(), context.getRealm()).admit(customer, context.getUser());
         // A pending member waits for an Admin; the active customer only changes for a real membership.
         accounts.membership(context.getUser(), customer.customerNumber())
                 .ifPresent(m -> ActiveCustomer.choose(context.getAuthenticationSession(), context.getUser(), m));
-        context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION)
-                .detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID)
-                .detail(MembershipEvents.DETAIL_EVENT, MembershipEvents.JOINED)
-                .detail(MembershipEvents.DETAIL_CUSTOMER, customer.customerNumber())
-                .detail(MembershipEvents.DETAIL_ROLE, role.groupName())
+        MembershipEvents.joined(context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION)
+                .detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID), customer.customerNumber(), role)
                 .success();
         context.success();
     }

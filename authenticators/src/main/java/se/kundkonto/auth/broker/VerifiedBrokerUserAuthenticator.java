@@ -4,11 +4,9 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.broker.IdpCreateUserIfUniqueAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
-import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 
 import se.kundkonto.auth.organization.Admission;
-import se.kundkonto.auth.organization.CustomerAccounts;
 import se.kundkonto.auth.organization.CustomerRole;
 import se.kundkonto.auth.organization.MembershipEvents;
 import se.kundkonto.auth.verification.VerifiedCustomer;
@@ -50,12 +48,8 @@ public final class VerifiedBrokerUserAuthenticator extends IdpCreateUserIfUnique
                                          BrokeredIdentityContext brokerContext) {
         super.userRegisteredSuccess(context, user, serializedCtx, brokerContext);
         VerifiedCustomer customer = VerifiedCustomer.from(context.getAuthenticationSession()).orElseThrow();
-        OrganizationModel org = new CustomerAccounts(context.getSession()).ensure(customer);
-        CustomerRole role = new Admission(context.getSession(), context.getRealm()).admit(org, user);
-        context.getEvent()
-                .detail(MembershipEvents.DETAIL_EVENT, MembershipEvents.JOINED)
-                .detail(MembershipEvents.DETAIL_CUSTOMER, customer.customerNumber())
-                .detail(MembershipEvents.DETAIL_ROLE, role.groupName());
+        CustomerRole role = new Admission(context.getSession(), context.getRealm()).admit(customer, user);
+        MembershipEvents.joined(context.getEvent(), customer.customerNumber(), role);
     }
 
     private boolean isExistingUser(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,

@@ -10,6 +10,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import se.kundkonto.auth.mail.KundkontoMail;
+import se.kundkonto.auth.verification.VerifiedCustomer;
 
 /**
  * A newcomer joins a customer account under the realm's join policy, and every existing Admin of it
@@ -27,6 +28,11 @@ public final class Admission {
         this.session = session;
         this.realm = realm;
         this.accounts = new CustomerAccounts(session);
+    }
+
+    /** Admits the user to a just-verified customer's account (created from the registry data on first use). */
+    public CustomerRole admit(VerifiedCustomer customer, UserModel newcomer) {
+        return admit(accounts.ensure(customer), newcomer);
     }
 
     /** Admits the user under the join policy (nothing changes for an existing member) and returns their role. */

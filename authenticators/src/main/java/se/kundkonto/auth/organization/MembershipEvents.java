@@ -1,5 +1,7 @@
 package se.kundkonto.auth.organization;
 
+import org.keycloak.events.EventBuilder;
+
 /**
  * The details every membership event carries, whatever Keycloak event type it rides on (REGISTER,
  * CUSTOM_REQUIRED_ACTION, INVITE_ORG, or an admin event from the REST API), so one filter on
@@ -21,5 +23,10 @@ public final class MembershipEvents {
     public static final String LEFT = "member_left";
 
     private MembershipEvents() {
+    }
+
+    /** Marks the event (REGISTER, first broker login, "Lägg till kundkonto") as someone joining a customer account. */
+    public static EventBuilder joined(EventBuilder event, String customerNumber, CustomerRole role) {
+        return event.detail(DETAIL_EVENT, JOINED).detail(DETAIL_CUSTOMER, customerNumber).detail(DETAIL_ROLE, role.groupName());
     }
 }

@@ -14,7 +14,6 @@ import org.keycloak.authentication.ValidationContext;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
@@ -22,7 +21,6 @@ import org.keycloak.models.utils.FormMessage;
 import se.kundkonto.auth.invitation.AcceptInvitationRequiredAction;
 import se.kundkonto.auth.invitation.Invitation;
 import se.kundkonto.auth.organization.Admission;
-import se.kundkonto.auth.organization.CustomerAccounts;
 import se.kundkonto.auth.organization.CustomerRole;
 import se.kundkonto.auth.organization.MembershipEvents;
 import se.kundkonto.auth.verification.VerifiedCustomer;
@@ -85,14 +83,8 @@ public final class LinkCustomerFormAction implements FormAction {
                     .detail(MembershipEvents.DETAIL_EVENT, MembershipEvents.INVITATION_ACCEPTED);
             return;
         }
-        VerifiedCustomer customer = verified.get();
-        UserModel user = context.getUser();
-        OrganizationModel org = new CustomerAccounts(context.getSession()).ensure(customer);
-        CustomerRole role = new Admission(context.getSession(), context.getRealm()).admit(org, user);
-        context.getEvent()
-                .detail(MembershipEvents.DETAIL_EVENT, MembershipEvents.JOINED)
-                .detail(MembershipEvents.DETAIL_CUSTOMER, customer.customerNumber())
-                .detail(MembershipEvents.DETAIL_ROLE, role.groupName());
+        CustomerRole role = new Admission(context.getSession(), context.getRealm()).admit(verified.get(), context.getUser());
+        MembershipEvents.joined(context.getEvent(), verified.get().customerNumber(), role);
     }
 
     private static Optional<Invitation> invitation(FormContext context) {
