@@ -33,7 +33,8 @@ final class Totp {
 
     /**
      * An authenticator app holding one secret. Keycloak accepts the code of the current 30 s step and
-     * one step either side, each only once; this hands out one that is valid now and not yet used.
+     * one step either side, each only once; this hands out one that is valid now and not yet used. It
+     * never hands out the previous step's code: that one may expire between typing and submitting.
      */
     static final class App {
         private final String secret;
@@ -49,14 +50,25 @@ final class Totp {
         }
 
         String nextCode() {
-            long now = System.currentTimeMillis() / 1000 / 30;
-            for (long step : new long[] {now, now + 1, now - 1}) {
-                String candidate = code(secret, step);
-                if (used.add(candidate)) {
-                    return candidate;
+            while (true) {
+                long now = System.currentTimeMillis() / 1000 / 30;
+                for (long step : new long[] {now, now + 1}) {
+                    String candidate = code(secret, step);
+                    if (used.add(candidate)) {
+                        return candidate;
+                    }
                 }
+                sleepUntilStep(now + 1);
             }
-            throw new IllegalStateException("every code of this time window was used already");
+        }
+
+        private static void sleepUntilStep(long step) {
+            try {
+                Thread.sleep(Math.max(1, step * 30_000 - System.currentTimeMillis() + 50));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 }
