@@ -76,7 +76,7 @@ public final class Invitations {
         KundkontoMail.to(session, realm, recipient)
                 .with("companyName", org.getName())
                 .with("customerNumber", org.getAlias())
-                .with("inviterName", (String.valueOf(inviter.getFirstName()) + " " + String.valueOf(inviter.getLastName())).strip())
+                .with("inviterName", KundkontoMail.nameOf(inviter))
                 .with("role", role.groupName())
                 .with("link", link)
                 .with("newUser", recipient.getId() == null)

@@ -3,6 +3,8 @@ package se.kundkonto.auth.mail;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
@@ -25,6 +27,13 @@ public final class KundkontoMail {
 
     public static KundkontoMail to(KeycloakSession session, RealmModel realm, UserModel user) {
         return new KundkontoMail(session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user));
+    }
+
+    /** How a mail names a person: first and last name as far as known, else the e-mail address. */
+    public static String nameOf(UserModel user) {
+        String name = Stream.of(user.getFirstName(), user.getLastName())
+                .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(" "));
+        return name.isEmpty() ? String.valueOf(user.getEmail()) : name;
     }
 
     public KundkontoMail with(String name, Object value) {

@@ -73,7 +73,7 @@ public final class Admission {
             KundkontoMail.to(session, realm, admin)
                     .with("companyName", org.getName())
                     .with("customerNumber", org.getAlias())
-                    .with("newcomerName", (String.valueOf(newcomer.getFirstName()) + " " + String.valueOf(newcomer.getLastName())).strip())
+                    .with("newcomerName", KundkontoMail.nameOf(newcomer))
                     .with("newcomerEmail", String.valueOf(newcomer.getEmail()))
                     .with("role", role.groupName())
                     .send(role == CustomerRole.PENDING ? "kundkontoMemberWaitingSubject" : "kundkontoMemberJoinedSubject",
