@@ -61,7 +61,7 @@ final class ApiEvents {
     }
 
     void customerUpdated(OrganizationModel org) {
-        event(OperationType.UPDATE, ResourceType.ORGANIZATION, org, "company_details_updated", "organizations", org.getId())
+        event(OperationType.UPDATE, ResourceType.ORGANIZATION, org, MembershipEvents.COMPANY_DETAILS_UPDATED, "organizations", org.getId())
                 .success();
     }
 

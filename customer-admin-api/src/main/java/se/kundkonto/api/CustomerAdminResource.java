@@ -1,5 +1,6 @@
 package se.kundkonto.api;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -176,12 +177,15 @@ public final class CustomerAdminResource {
         return user;
     }
 
+    /** A member as JSON; an unknown name or e-mail is null, not the string "null". */
     private static Map<String, Object> member(CustomerAccounts accounts, OrganizationModel org, UserModel user) {
-        return Map.of("id", user.getId(),
-                "email", String.valueOf(user.getEmail()),
-                "firstName", String.valueOf(user.getFirstName()),
-                "lastName", String.valueOf(user.getLastName()),
-                "role", accounts.roleIn(org, user).groupName());
+        Map<String, Object> member = new LinkedHashMap<>();
+        member.put("id", user.getId());
+        member.put("email", user.getEmail());
+        member.put("firstName", user.getFirstName());
+        member.put("lastName", user.getLastName());
+        member.put("role", accounts.roleIn(org, user).groupName());
+        return member;
     }
 
     private CustomerAccounts accounts() {

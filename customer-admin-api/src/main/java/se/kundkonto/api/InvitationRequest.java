@@ -1,5 +1,6 @@
 package se.kundkonto.api;
 
+import java.util.Locale;
 import java.util.Map;
 
 import org.keycloak.models.ClientModel;
@@ -36,7 +37,7 @@ record InvitationRequest(String email, CustomerRole role, String redirectUri) {
             throw ApiError.badRequest("invalid_redirect_uri",
                     "redirectUri must be one of the client's redirect URIs (the client has no base URL to fall back on).");
         }
-        return new InvitationRequest(address.strip().toLowerCase(java.util.Locale.ROOT), role, verified);
+        return new InvitationRequest(address.strip().toLowerCase(Locale.ROOT), role, verified);
     }
 
     private static String baseUrl(KeycloakSession session, ClientModel client) {

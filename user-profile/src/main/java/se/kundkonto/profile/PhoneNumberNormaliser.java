@@ -24,7 +24,7 @@ public final class PhoneNumberNormaliser implements EventListenerProvider {
 
     public static final String ATTRIBUTE = "phoneNumber";
     private static final Set<EventType> PROFILE_WRITES = Set.of(EventType.REGISTER, EventType.UPDATE_PROFILE,
-            EventType.IDENTITY_PROVIDER_FIRST_LOGIN, EventType.UPDATE_EMAIL);
+            EventType.IDENTITY_PROVIDER_FIRST_LOGIN);
 
     private final KeycloakSession session;
 

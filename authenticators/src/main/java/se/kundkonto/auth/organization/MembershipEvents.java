@@ -21,6 +21,7 @@ public final class MembershipEvents {
     public static final String ROLE_CHANGED = "role_changed";
     public static final String REMOVED = "member_removed";
     public static final String LEFT = "member_left";
+    public static final String COMPANY_DETAILS_UPDATED = "company_details_updated";
 
     private MembershipEvents() {
     }
