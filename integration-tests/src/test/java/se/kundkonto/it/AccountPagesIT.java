@@ -282,10 +282,8 @@ class AccountPagesIT extends BrowserTestBase {
 
     private Map<String, Object> companyDetails(String email, String customer) {
         Api api = new Api(realm.getBaseUrl());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> details = (Map<String, Object>) api.call("GET", "/customers/" + customer,
-                api.token("test-app", "test-secret", email, PASSWORD), null).json();
-        return details;
+        return api.call("GET", "/customers/" + customer,
+                api.token("test-app", "test-secret", email, PASSWORD), null).object();
     }
 
     private String role(String customer, String userId) {

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.keycloak.util.JsonSerialization;
@@ -21,6 +22,16 @@ final class Api {
             } catch (IOException e) {
                 throw new IllegalStateException("not JSON: " + body, e);
             }
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object() {
+            return (Map<String, Object>) json();
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> list() {
+            return (List<Map<String, Object>>) json();
         }
     }
 

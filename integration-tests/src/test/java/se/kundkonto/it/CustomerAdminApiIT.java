@@ -54,16 +54,6 @@ class CustomerAdminApiIT extends BrowserTestBase {
         return realm.admin().users().searchByEmail(email, true).get(0).getId();
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Api.Reply reply) {
-        return (List<Map<String, Object>>) reply.json();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(Api.Reply reply) {
-        return (Map<String, Object>) reply.json();
-    }
-
     @Test
     void onlyTheRightPeopleSeeAndChangeACustomerAccount() {
         register(A, "4400", "admin.a@foretaget.se");
@@ -101,22 +91,22 @@ class CustomerAdminApiIT extends BrowserTestBase {
             assertThat(api.call(call[0], call[1], null, body).status()).as("anonymous " + call[0] + " " + call[1]).isEqualTo(401);
             Api.Reply other = api.call(call[0], call[1], otherClient, body);
             assertThat(other.status()).as("other client " + call[0] + " " + call[1]).isEqualTo(403);
-            assertThat(object(other)).containsEntry("error", "insufficient_scope");
+            assertThat(other.object()).containsEntry("error", "insufficient_scope");
         }
 
         // My customer accounts: each sees only their own.
-        assertThat(list(api.call("GET", "/customers", adminA, null))).extracting(c -> c.get("number")).containsExactly(A);
-        assertThat(list(api.call("GET", "/customers", userAToken, null))).containsExactly(Map.of("number", A, "name", "Företaget AB", "role", "User"));
-        assertThat(list(api.call("GET", "/customers", adminB, null))).extracting(c -> c.get("number")).containsExactly(B);
+        assertThat(api.call("GET", "/customers", adminA, null).list()).extracting(c -> c.get("number")).containsExactly(A);
+        assertThat(api.call("GET", "/customers", userAToken, null).list()).containsExactly(Map.of("number", A, "name", "Företaget AB", "role", "User"));
+        assertThat(api.call("GET", "/customers", adminB, null).list()).extracting(c -> c.get("number")).containsExactly(B);
 
         // Reading A: its members may; Admin of B gets 404, exactly like a customer that does not exist.
         assertThat(api.call("GET", company, userAToken, null).status()).isEqualTo(200);
-        assertThat(object(api.call("GET", company, adminA, null))).containsEntry("name", "Företaget AB").containsEntry("orgNumber", "112233-4400");
+        assertThat(api.call("GET", company, adminA, null).object()).containsEntry("name", "Företaget AB").containsEntry("orgNumber", "112233-4400");
         Api.Reply foreign = api.call("GET", company, adminB, null);
         Api.Reply missing = api.call("GET", "/customers/99887766", adminB, null);
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.body()).isEqualTo(missing.body());
-        assertThat(list(api.call("GET", members, userAToken, null))).hasSize(3);
+        assertThat(api.call("GET", members, userAToken, null).list()).hasSize(3);
         assertThat(api.call("GET", members, adminB, null).status()).isEqualTo(404);
 
         // Changing A: its Admins only.
@@ -124,7 +114,7 @@ class CustomerAdminApiIT extends BrowserTestBase {
         assertThat(api.call("PUT", company, adminB, invoiceEmail).status()).isEqualTo(404);
         Api.Reply updated = api.call("PUT", company, adminA, Map.of("invoiceEmail", "faktura@foretaget.se", "invoicePostalCode", "12345"));
         assertThat(updated.status()).isEqualTo(200);
-        assertThat(object(updated)).containsEntry("invoiceEmail", "faktura@foretaget.se").containsEntry("invoicePostalCode", "123 45");
+        assertThat(updated.object()).containsEntry("invoiceEmail", "faktura@foretaget.se").containsEntry("invoicePostalCode", "123 45");
         assertThat(api.call("PUT", role, userAToken, Map.of("role", "Admin")).status()).isEqualTo(403);
         assertThat(api.call("PUT", role, adminB, Map.of("role", "Admin")).status()).isEqualTo(404);
         assertThat(api.call("DELETE", members + "/" + userId("admin.a@foretaget.se"), userAToken, null).status()).isEqualTo(403);
@@ -137,8 +127,8 @@ class CustomerAdminApiIT extends BrowserTestBase {
         assertThat(api.call("POST", invitations, adminB, invitation).status()).isEqualTo(404);
         Api.Reply invited = api.call("POST", invitations, adminA, invitation);
         assertThat(invited.status()).isEqualTo(201);
-        String invitationId = (String) object(invited).get("id");
-        assertThat(list(api.call("GET", invitations, adminA, null))).extracting(i -> i.get("email")).containsExactly("ny@foretaget.se");
+        String invitationId = (String) invited.object().get("id");
+        assertThat(api.call("GET", invitations, adminA, null).list()).extracting(i -> i.get("email")).containsExactly("ny@foretaget.se");
         assertThat(api.call("DELETE", invitations + "/" + invitationId, userAToken, null).status()).isEqualTo(403);
         assertThat(api.call("DELETE", invitations + "/" + invitationId, adminB, null).status()).isEqualTo(404);
         assertThat(api.call("DELETE", invitations + "/" + invitationId, adminA, null).status()).isEqualTo(204);
@@ -148,34 +138,34 @@ class CustomerAdminApiIT extends BrowserTestBase {
                 Map.<String, Object>of("email", "ok@foretaget.se", "role", "User", "redirectUri", "https://angripare.example/"))) {
             Api.Reply refused = api.call("POST", invitations, adminA, bad);
             assertThat(refused.status()).as(bad.toString()).isEqualTo(400);
-            assertThat(object(refused)).containsKeys("error", "error_description");
+            assertThat(refused.object()).containsKeys("error", "error_description");
         }
-        assertThat(list(api.call("GET", invitations, adminA, null))).isEmpty();
+        assertThat(api.call("GET", invitations, adminA, null).list()).isEmpty();
 
         // Bad input: a clear JSON error and nothing changed.
         Api.Reply badRole = api.call("PUT", role, adminA, Map.of("role", "Boss"));
         assertThat(badRole.status()).isEqualTo(400);
-        assertThat(object(badRole)).containsEntry("error", "invalid_role");
+        assertThat(badRole.object()).containsEntry("error", "invalid_role");
         Api.Reply badPostal = api.call("PUT", company, adminA, Map.of("invoiceEmail", "ny@foretaget.se", "invoicePostalCode", "abc"));
         assertThat(badPostal.status()).isEqualTo(400);
-        assertThat(object(api.call("GET", company, adminA, null))).containsEntry("invoiceEmail", "faktura@foretaget.se");
+        assertThat(api.call("GET", company, adminA, null).object()).containsEntry("invoiceEmail", "faktura@foretaget.se");
         assertThat(api.call("PUT", company, adminA, Map.of("name", "Annat AB")).status()).isEqualTo(400);
 
         // The last Admin can be neither demoted nor removed.
         String adminAId = userId("admin.a@foretaget.se");
         Api.Reply demoteLast = api.call("PUT", members + "/" + adminAId + "/role", adminA, Map.of("role", "User"));
         assertThat(demoteLast.status()).isEqualTo(409);
-        assertThat(object(demoteLast)).containsEntry("error", "last_admin");
+        assertThat(demoteLast.object()).containsEntry("error", "last_admin");
         assertThat(api.call("DELETE", members + "/" + adminAId, adminA, null).status()).isEqualTo(409);
 
         // Any member may leave on their own (the last Admin may not); Admin of A removes the User.
         // Both are admin events with the customer number.
-        assertThat(object(api.call("DELETE", "/customers/" + B + "/members/" + userId("admin.b@norr.se"), adminB, null)))
+        assertThat(api.call("DELETE", "/customers/" + B + "/members/" + userId("admin.b@norr.se"), adminB, null).object())
                 .containsEntry("error", "last_admin");
         assertThat(api.call("DELETE", members + "/" + userId("leaver.a@foretaget.se"), leaver, null).status()).isEqualTo(204);
         assertThat(api.call("GET", company, leaver, null).status()).isEqualTo(404);
         assertThat(api.call("DELETE", members + "/" + userA, adminA, null).status()).isEqualTo(204);
-        assertThat(list(api.call("GET", members, adminA, null))).extracting(m -> m.get("id")).containsExactly(adminAId);
+        assertThat(api.call("GET", members, adminA, null).list()).extracting(m -> m.get("id")).containsExactly(adminAId);
         assertThat(realm.admin().getAdminEvents()).anySatisfy(e -> {
             assertThat(e.getOperationType()).isEqualTo("DELETE");
             assertThat(e.getDetails()).containsEntry("kundkonto_customer_number", A).containsEntry("kundkonto_event", "member_removed");
