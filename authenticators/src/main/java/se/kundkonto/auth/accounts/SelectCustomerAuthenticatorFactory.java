@@ -1,19 +1,17 @@
 package se.kundkonto.auth.accounts;
 
-import java.util.List;
 import java.util.Map;
 
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
+import se.kundkonto.auth.FlowStepFactory;
 import se.kundkonto.auth.StatelessProviderFactory;
 import se.kundkonto.auth.organization.ActiveCustomer;
 
-public final class SelectCustomerAuthenticatorFactory implements AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
+public final class SelectCustomerAuthenticatorFactory implements FlowStepFactory, AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "kundkonto-select-customer";
     private static final SelectCustomerAuthenticator SINGLETON = new SelectCustomerAuthenticator();
@@ -42,26 +40,6 @@ public final class SelectCustomerAuthenticatorFactory implements AuthenticatorFa
     public String getHelpText() {
         return "After the user is known: picks the customer account this client works with. With several accounts the user "
                 + "chooses (last used preselected); with one it is chosen silently. Put it last in the browser flow.";
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return false;
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
-    }
-
-    @Override
-    public Requirement[] getRequirementChoices() {
-        return new Requirement[] {Requirement.REQUIRED, Requirement.DISABLED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
     }
 
     @Override

@@ -10,10 +10,11 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
+import se.kundkonto.auth.FlowStepFactory;
 import se.kundkonto.auth.StatelessProviderFactory;
 import se.kundkonto.auth.verification.GuessLimitsConfig;
 
-public final class VerifiedBrokerUserAuthenticatorFactory implements AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
+public final class VerifiedBrokerUserAuthenticatorFactory implements FlowStepFactory, AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "kundkonto-broker-verified-user";
     private static final VerifiedBrokerUserAuthenticator SINGLETON = new VerifiedBrokerUserAuthenticator();
@@ -47,11 +48,6 @@ public final class VerifiedBrokerUserAuthenticatorFactory implements Authenticat
     }
 
     @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return GuessLimitsConfig.PROPERTIES;
     }
@@ -59,11 +55,6 @@ public final class VerifiedBrokerUserAuthenticatorFactory implements Authenticat
     @Override
     public Requirement[] getRequirementChoices() {
         return new Requirement[] {Requirement.ALTERNATIVE, Requirement.REQUIRED, Requirement.DISABLED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
     }
 
     @Override

@@ -11,11 +11,12 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
+import se.kundkonto.auth.FlowStepFactory;
 import se.kundkonto.auth.StatelessProviderFactory;
 
 import se.kundkonto.auth.verification.GuessLimitsConfig;
 
-public final class CustomerAwareLoginFormFactory implements AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
+public final class CustomerAwareLoginFormFactory implements FlowStepFactory, AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "kundkonto-login-form";
 
@@ -47,11 +48,6 @@ public final class CustomerAwareLoginFormFactory implements AuthenticatorFactory
     }
 
     @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return GuessLimitsConfig.PROPERTIES;
     }
@@ -59,11 +55,6 @@ public final class CustomerAwareLoginFormFactory implements AuthenticatorFactory
     @Override
     public Requirement[] getRequirementChoices() {
         return new Requirement[] {Requirement.REQUIRED, Requirement.ALTERNATIVE, Requirement.DISABLED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
     }
 
     @Override

@@ -12,9 +12,10 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
+import se.kundkonto.auth.FlowStepFactory;
 import se.kundkonto.auth.StatelessProviderFactory;
 
-public final class ResetOtpFormFactory implements AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
+public final class ResetOtpFormFactory implements FlowStepFactory, AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "kundkonto-otp-form";
     private static final ResetOtpForm SINGLETON = new ResetOtpForm();
@@ -50,11 +51,6 @@ public final class ResetOtpFormFactory implements AuthenticatorFactory, Stateles
     public String getHelpText() {
         return "Keycloak's OTP form plus 'Återställ tvåfaktorsautentisering': e-mails the user (already past the password) "
                 + "a single-use link that removes their OTP and asks them to set up a new one.";
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return true;
     }
 
     @Override

@@ -1,18 +1,16 @@
 package se.kundkonto.auth.registration;
 
-import java.util.List;
 import java.util.Map;
 
 import org.keycloak.authentication.FormAction;
 import org.keycloak.authentication.FormActionFactory;
-import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
+import se.kundkonto.auth.FlowStepFactory;
 import se.kundkonto.auth.StatelessProviderFactory;
 
-public final class LinkCustomerFormActionFactory implements FormActionFactory, StatelessProviderFactory<FormAction>, ServerInfoAwareProviderFactory {
+public final class LinkCustomerFormActionFactory implements FlowStepFactory, FormActionFactory, StatelessProviderFactory<FormAction>, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "kundkonto-link-customer";
     private static final LinkCustomerFormAction SINGLETON = new LinkCustomerFormAction();
@@ -42,26 +40,6 @@ public final class LinkCustomerFormActionFactory implements FormActionFactory, S
         return "In the registration form, after user creation: makes the new user a member of the customer account "
                 + "(Organization, alias = customer number) verified earlier in the flow, in its Admin group. "
                 + "Needs 'Kundkonto: verify customer number' before the form.";
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return false;
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
-    }
-
-    @Override
-    public Requirement[] getRequirementChoices() {
-        return new Requirement[] {Requirement.REQUIRED, Requirement.DISABLED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
     }
 
     @Override

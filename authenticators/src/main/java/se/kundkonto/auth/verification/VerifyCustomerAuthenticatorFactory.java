@@ -5,16 +5,16 @@ import java.util.Map;
 
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
+import se.kundkonto.auth.FlowStepFactory;
 import se.kundkonto.auth.StatelessProviderFactory;
 
 import se.kundkonto.customer.GuessLimits;
 
-public final class VerifyCustomerAuthenticatorFactory implements AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
+public final class VerifyCustomerAuthenticatorFactory implements FlowStepFactory, AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "kundkonto-verify-customer";
     private static final VerifyCustomerAuthenticator SINGLETON = new VerifyCustomerAuthenticator();
@@ -47,23 +47,8 @@ public final class VerifyCustomerAuthenticatorFactory implements AuthenticatorFa
     }
 
     @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return GuessLimitsConfig.PROPERTIES;
-    }
-
-    @Override
-    public Requirement[] getRequirementChoices() {
-        return new Requirement[] {Requirement.REQUIRED, Requirement.DISABLED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
     }
 
     @Override
