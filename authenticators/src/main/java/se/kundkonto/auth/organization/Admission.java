@@ -2,14 +2,11 @@ package se.kundkonto.auth.organization;
 
 import java.util.List;
 
-import org.jboss.logging.Logger;
-import org.keycloak.email.EmailException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-import se.kundkonto.auth.mail.KundkontoMail;
 import se.kundkonto.auth.verification.VerifiedCustomer;
 
 /**
@@ -17,8 +14,6 @@ import se.kundkonto.auth.verification.VerifiedCustomer;
  * is told by e-mail who joined, in which role, and where to remove them.
  */
 public final class Admission {
-
-    private static final Logger LOG = Logger.getLogger(Admission.class);
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -57,29 +52,11 @@ public final class Admission {
     private CustomerRole join(OrganizationModel org, UserModel newcomer, CustomerRole role) {
         List<UserModel> admins = admins(org);
         accounts.join(org, newcomer, role);
-        admins.stream().filter(admin -> !admin.getId().equals(newcomer.getId())).forEach(admin -> tell(admin, org, newcomer, role));
+        JoinNotices.sendAfterCommit(session, realm, org, newcomer, role, admins);
         return role;
     }
 
     private List<UserModel> admins(OrganizationModel org) {
         return accounts.members(org).stream().filter(u -> accounts.roleIn(org, u) == CustomerRole.ADMIN).toList();
-    }
-
-    private void tell(UserModel admin, OrganizationModel org, UserModel newcomer, CustomerRole role) {
-        if (admin.getEmail() == null) {
-            return;
-        }
-        try {
-            KundkontoMail.to(session, realm, admin)
-                    .with("companyName", org.getName())
-                    .with("customerNumber", org.getAlias())
-                    .with("newcomerName", KundkontoMail.nameOf(newcomer))
-                    .with("newcomerEmail", String.valueOf(newcomer.getEmail()))
-                    .with("role", role.groupName())
-                    .send(role == CustomerRole.PENDING ? "kundkontoMemberWaitingSubject" : "kundkontoMemberJoinedSubject",
-                            "kundkonto-member-joined.ftl");
-        } catch (EmailException e) {
-            LOG.warnf(e, "Could not tell Admin %s that someone joined customer %s", admin.getId(), org.getAlias());
-        }
     }
 }
