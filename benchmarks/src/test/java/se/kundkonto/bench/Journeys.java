@@ -1,0 +1,144 @@
+package se.kundkonto.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * What a person and the portal do, over plain HTTP, on either side. Each journey checks that it got
+ * where it was going (a code, a token, a 200) and throws otherwise: a benchmark of a broken flow
+ * measures nothing.
+ */
+final class Journeys {
+
+    record Person(String email, String password, String customerNumber, String orgDigits) {
+    }
+
+    record Tokens(String access, String refresh) {
+        Map<String, Object> accessClaims() {
+            String payload = access.split("\\.")[1];
+            return json(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+        }
+    }
+
+    private Journeys() {
+    }
+
+    /** "Registrera konto med E-post": the pack verifies the customer first and offers TOTP after (skipped here). */
+    static Tokens register(Side side, WebSession web, Person person) {
+        WebSession.Page login = web.follow(web.get(side.authUrl("")), Side.CALLBACK);
+        WebSession.Page page = web.follow(web.get(Form.link(login, "#kc-registration a")), Side.CALLBACK);
+        if (side.pack()) {
+            page = web.follow(Form.on(page, "#kundkonto-verify-form")
+                    .with("customerNumber", person.customerNumber()).with("orgDigits", person.orgDigits()).submit(web), Side.CALLBACK);
+        }
+        Form form = Form.on(page, "#kc-register-form").with("firstName", "Bänk").with("lastName", "Märk")
+                .with("email", person.email()).with("password", person.password()).with("password-confirm", person.password());
+        if (side.pack()) {
+            form.with("phoneNumber", "070-123 45 67");
+        }
+        page = web.follow(form.submit(web), Side.CALLBACK);
+        if (side.pack()) {
+            page = web.follow(Form.on(page, "#kc-totp-settings-form").with("kundkontoSkip", "").submit(web), Side.CALLBACK);
+        }
+        return exchangeCode(side, web, page);
+    }
+
+    /** E-mail and password; the pack adds its customer picker when the person has several accounts (preselected: the last used). */
+    static Tokens login(Side side, WebSession web, Person person) {
+        WebSession.Page login = web.follow(web.get(side.authUrl("")), Side.CALLBACK);
+        WebSession.Page page = web.follow(Form.on(login, "#kc-form-login")
+                .with("username", person.email()).with("password", person.password()).submit(web), Side.CALLBACK);
+        if (!page.isRedirect() && "login-kundkonto-select-customer".equals(Form.pageId(page))) {
+            page = web.follow(Form.on(page, "#kundkonto-select-customer-form").submit(web), Side.CALLBACK);
+        }
+        return exchangeCode(side, web, page);
+    }
+
+    /**
+     * The old shared company login typed into the login form: the pack leads into registration with the
+     * customer verified (never a session); stock Keycloak knows no such user and shows the login error.
+     */
+    static void oldCompanyLogin(Side side, WebSession web, String customerNumber, String orgDigits) {
+        WebSession.Page login = web.follow(web.get(side.authUrl("")), Side.CALLBACK);
+        WebSession.Page page = web.follow(Form.on(login, "#kc-form-login")
+                .with("username", customerNumber).with("password", orgDigits).submit(web), Side.CALLBACK);
+        String expected = side.pack() ? "login-register" : "login-login";
+        if (!expected.equals(Form.pageId(page))) {
+            throw new IllegalStateException(side + ": the old company login ended on " + Form.pageId(page) + ", not " + expected);
+        }
+    }
+
+    /** "Lägg till kundkonto" in an existing session (set-up only, not measured). */
+    static Tokens addCustomer(Side side, WebSession web, String customerNumber, String orgDigits) {
+        WebSession.Page page = web.follow(web.get(side.authUrl("&kc_action=kundkonto-add-customer")), Side.CALLBACK);
+        page = web.follow(Form.on(page, "#kundkonto-verify-form")
+                .with("customerNumber", customerNumber).with("orgDigits", orgDigits).submit(web), Side.CALLBACK);
+        return exchangeCode(side, web, page);
+    }
+
+    static Tokens refresh(Side side, WebSession web, Tokens tokens) {
+        return tokens(web.postForm(side.tokenUrl(), Map.of("grant_type", "refresh_token", "refresh_token", tokens.refresh(),
+                "client_id", Side.CLIENT_ID, "client_secret", Side.CLIENT_SECRET)));
+    }
+
+    static Map<String, Object> userinfo(Side side, WebSession web, Tokens tokens) {
+        return ok(web.getWithBearer(side.userinfoUrl(), tokens.access()));
+    }
+
+    /** The portal's "my customer accounts"; stock Keycloak's nearest call is the account REST profile. */
+    static String accountsApi(Side side, WebSession web, Tokens tokens) {
+        String url = side.pack() ? side.realmUrl() + "/kundkonto/customers" : side.realmUrl() + "/account/";
+        WebSession.Page page = web.getWithBearer(url, tokens.access());
+        if (page.status() != 200) {
+            throw new IllegalStateException(side + ": " + url + " answered " + page.status() + ": " + page.body());
+        }
+        return page.body();
+    }
+
+    private static Tokens exchangeCode(Side side, WebSession web, WebSession.Page page) {
+        if (!page.isRedirect() || !page.location().startsWith(Side.CALLBACK)) {
+            throw new IllegalStateException(side + ": expected the way back to the portal, got HTTP " + page.status() + " on "
+                    + Form.pageId(page) + " at " + page.url());
+        }
+        String code = queryParameter(URI.create(page.location()), "code");
+        return tokens(web.postForm(side.tokenUrl(), Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", Side.CALLBACK, "client_id", Side.CLIENT_ID, "client_secret", Side.CLIENT_SECRET)));
+    }
+
+    private static Tokens tokens(WebSession.Page reply) {
+        Map<String, Object> json = ok(reply);
+        return new Tokens((String) json.get("access_token"), (String) json.get("refresh_token"));
+    }
+
+    private static Map<String, Object> ok(WebSession.Page reply) {
+        if (reply.status() != 200) {
+            throw new IllegalStateException(reply.url() + " answered " + reply.status() + ": " + reply.body());
+        }
+        return json(reply.body());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(String body) {
+        try {
+            return JsonSerialization.readValue(body, LinkedHashMap.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + body, e);
+        }
+    }
+
+    private static String queryParameter(URI uri, String name) {
+        for (String pair : uri.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        throw new IllegalStateException("no " + name + " in " + uri);
+    }
+}

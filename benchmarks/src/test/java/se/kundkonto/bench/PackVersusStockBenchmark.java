@@ -1,0 +1,202 @@
+package se.kundkonto.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+import se.kundkonto.bench.Journeys.Person;
+import se.kundkonto.bench.Journeys.Tokens;
+import se.kundkonto.it.KundkontoServerConfig;
+
+/**
+ * The pack's flows against stock Keycloak's, on one server, in one run. Each iteration runs every
+ * flow once on each side, alternating which side goes first, so drift (JIT, caches, GC) hits both
+ * alike. Nothing here fails on speed: the run fails only when a flow does not reach its end.
+ * The report goes to {@code kundkonto.bench.report} and to the console.
+ */
+@KeycloakIntegrationTest(config = KundkontoServerConfig.class)
+class PackVersusStockBenchmark {
+
+    private static final String PASSWORD = "Bänk-2026-lösen";
+    /** The demo registry's active customers, so registrations spread over several customer accounts. */
+    private static final String[][] CUSTOMERS = {
+        {"01020304", "4400"}, {"02030405", "3456"}, {"03040506", "1231"}, {"04050607", "7652"}, {"05060708", "2227"}};
+
+    @InjectRealm(ref = "pack", fromJson = "/kundportal-realm.json", config = PackRealm.class)
+    ManagedRealm packRealm;
+
+    @InjectRealm(ref = "stock", fromJson = "/kundportal-realm.json", config = StockRealm.class)
+    ManagedRealm stockRealm;
+
+    /** The pack e-mails a customer's Admins when someone joins: a real SMTP server takes them, as in production. */
+    @InjectMailServer
+    MailServer mail;
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    /** One flow, run on one side; {@code web} is a fresh browser or the side's long-lived portal client. */
+    interface Flow {
+        void run(Side side, int iteration, WebSession web);
+    }
+
+    private record Bench(String name, String stockDoes, String packDoes, boolean freshBrowser, Flow flow) {
+    }
+
+    private final Map<Side, Person> onePerson = new LinkedHashMap<>();
+    private final Map<Side, Person> threePerson = new LinkedHashMap<>();
+    private final Map<Side, Tokens> tokens = new LinkedHashMap<>();
+    private final Map<Side, WebSession> portal = new LinkedHashMap<>();
+
+    @Test
+    void packFlowsAgainstStockKeycloak() throws IOException {
+        int warmup = Integer.getInteger("kundkonto.bench.warmup", 10);
+        int iterations = Integer.getInteger("kundkonto.bench.iterations", 40);
+        Side pack = new Side("pack", packRealm.getBaseUrl(), true);
+        Side stock = new Side("stock", stockRealm.getBaseUrl(), false);
+        setUp(pack);
+        setUp(stock);
+
+        List<Bench> benches = benches();
+        Map<Bench, Map<Side, Timings>> timings = new LinkedHashMap<>();
+        benches.forEach(b -> timings.put(b, Map.of(pack, new Timings(), stock, new Timings())));
+        for (int i = 0; i < warmup + iterations; i++) {
+            Side first = i % 2 == 0 ? pack : stock;
+            Side second = first == pack ? stock : pack;
+            for (Bench bench : benches) {
+                for (Side side : List.of(first, second)) {
+                    WebSession web = bench.freshBrowser() ? new WebSession() : portal.get(side);
+                    long nanosBefore = web.nanosOnTheWire();
+                    int requestsBefore = web.requests();
+                    bench.flow().run(side, i, web);
+                    if (i >= warmup) {
+                        timings.get(bench).get(side).add(web.nanosOnTheWire() - nanosBefore, web.requests() - requestsBefore);
+                    }
+                }
+            }
+        }
+
+        List<BenchmarkReport.Row> rows = new ArrayList<>();
+        timings.forEach((b, t) -> rows.add(new BenchmarkReport.Row(b.name(), b.stockDoes(), b.packDoes(), t.get(stock), t.get(pack))));
+        String report = BenchmarkReport.markdown(setting(warmup, iterations), rows);
+        Path file = Path.of(System.getProperty("kundkonto.bench.report", "target/benchmark-report.md"));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, report);
+        System.out.println(report);
+
+        rows.forEach(row -> {
+            assertThat(row.pack().count()).as(row.flow()).isEqualTo(iterations);
+            assertThat(row.stock().count()).as(row.flow()).isEqualTo(iterations);
+        });
+        // The two sides really differ by the pack: its claims on one side, none on the other.
+        assertThat(tokens.get(pack).accessClaims()).containsKeys("customers", "active_customer");
+        assertThat(tokens.get(stock).accessClaims()).doesNotContainKeys("customers", "active_customer");
+        assertThat(noticesTo(onePerson.get(pack).email())).as("the Admins were told about every newcomer, after the fact").isPositive();
+        assertThat(packRealm.admin().organizations().getAll()).as("registrations created the customer accounts")
+                .extracting(org -> org.getAlias()).contains(CUSTOMERS[0][0], CUSTOMERS[1][0], CUSTOMERS[3][0]);
+    }
+
+    private List<Bench> benches() {
+        return List.of(
+                new Bench("Registration", "login page, registration form", "login page, customer verification, registration form, TOTP offer skipped",
+                        true, (side, i, web) -> Journeys.register(side, web, newPerson(side, i))),
+                new Bench("Login, one customer account", "login form, code exchange", "the same, through the pack's browser flow",
+                        true, (side, i, web) -> Journeys.login(side, web, onePerson.get(side))),
+                new Bench("Login, three customer accounts", "login form, code exchange (no such thing as customer accounts)",
+                        "login form, customer picker (last used preselected), code exchange",
+                        true, (side, i, web) -> Journeys.login(side, web, threePerson.get(side))),
+                new Bench("Old company login at the login form", "login form, \"invalid username or password\"",
+                        "login form, led into registration with the customer verified (registry lookup, no session)",
+                        true, (side, i, web) -> Journeys.oldCompanyLogin(side, web, CUSTOMERS[0][0], CUSTOMERS[0][1])),
+                new Bench("Token refresh", "refresh grant", "refresh grant with the customer claims", false,
+                        (side, i, web) -> tokens.put(side, Journeys.refresh(side, web, tokens.get(side)))),
+                new Bench("Userinfo", "userinfo", "userinfo with the customer claims", false,
+                        (side, i, web) -> Journeys.userinfo(side, web, tokens.get(side))),
+                new Bench("Portal REST call", "GET /account/ (account REST profile)", "GET /kundkonto/customers", false,
+                        (side, i, web) -> Journeys.accountsApi(side, web, tokens.get(side))));
+    }
+
+    /** On each side: a person with one customer account and one with three (on stock: just people). */
+    private void setUp(Side side) {
+        Person one = new Person("en." + side.name() + "@bench.se", PASSWORD, CUSTOMERS[0][0], CUSTOMERS[0][1]);
+        Person three = new Person("tre." + side.name() + "@bench.se", PASSWORD, CUSTOMERS[0][0], CUSTOMERS[0][1]);
+        Journeys.register(side, new WebSession(), one);
+        WebSession web = new WebSession();
+        Journeys.register(side, web, three);
+        if (side.pack()) {
+            Journeys.addCustomer(side, web, CUSTOMERS[1][0], CUSTOMERS[1][1]);
+            Journeys.addCustomer(side, web, CUSTOMERS[3][0], CUSTOMERS[3][1]);
+        }
+        onePerson.put(side, one);
+        threePerson.put(side, three);
+        WebSession portalClient = new WebSession();
+        tokens.put(side, Journeys.login(side, portalClient, one));
+        portal.put(side, portalClient);
+    }
+
+    /** Join notices go out after commit, off the request thread: wait a little for them. */
+    private long noticesTo(String admin) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        long count;
+        do {
+            count = Arrays.stream(mail.getReceivedMessages()).filter(m -> isNoticeTo(m, admin)).count();
+        } while (count == 0 && System.currentTimeMillis() < deadline && pause());
+        return count;
+    }
+
+    private static boolean isNoticeTo(MimeMessage message, String to) {
+        try {
+            return message.getSubject().startsWith("Ny användare") && message.getAllRecipients()[0].toString().equals(to);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(200);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Person newPerson(Side side, int iteration) {
+        String[] customer = CUSTOMERS[iteration % CUSTOMERS.length];
+        return new Person("ny" + iteration + "." + side.name() + "@bench.se", PASSWORD, customer[0], customer[1]);
+    }
+
+    private Map<String, String> setting(int warmup, int iterations) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("When", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        s.put("Keycloak", admin.serverInfo().getInfo().getSystemInfo().getVersion() + " (distribution, started by the Keycloak test framework)");
+        s.put("Keycloak database", System.getProperty("kc.test.database", "dev-mem") + "; customer registry: "
+                + System.getProperty("kundkonto.registry.db", "h2"));
+        s.put("Runs", iterations + " measured per flow and side, after " + warmup + " warm-up runs; one client thread");
+        s.put("Machine", Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                + " (client), " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        return s;
+    }
+}
