@@ -36,4 +36,23 @@ final class BenchmarkReport {
         }
         return md.toString();
     }
+
+    /** The pack alone: does a wrong guess answer faster or slower when the customer number exists? */
+    static String parityMarkdown(Timings known, Timings unknown) {
+        return String.format(Locale.ROOT, """
+
+                ## Timing parity of wrong guesses (the pack alone)
+
+                The old company login with wrong digits, for a customer number that exists and one that does not
+                (throttle opened wide for this measurement only; only the guess is timed). A ratio near 1 means
+                the answer time does not tell which customer numbers exist.
+
+                | Customer number | Median | p90 |
+                |---|---:|---:|
+                | exists | %.2f | %.2f |
+                | does not exist | %.2f | %.2f |
+
+                Ratio exists / does not exist: **%.2f**
+                """, known.median(), known.p90(), unknown.median(), unknown.p90(), Timings.ratio(known, unknown));
+    }
 }

@@ -74,6 +74,25 @@ final class Journeys {
         }
     }
 
+    /**
+     * A wrong guess at the old company login; only the guess itself is timed by the caller, the login
+     * page before it is not. Returns the nanoseconds the guess spent on the wire.
+     */
+    static long wrongGuess(Side side, WebSession web, String customerNumber, String orgDigits) {
+        WebSession.Page login = web.follow(web.get(side.authUrl("")), Side.CALLBACK);
+        Form form = Form.on(login, "#kc-form-login").with("username", customerNumber).with("password", orgDigits);
+        long before = web.nanosOnTheWire();
+        WebSession.Page page = form.submit(web);
+        long nanos = web.nanosOnTheWire() - before;
+        if (page.isRedirect() || !"login-login".equals(Form.pageId(page))) {
+            throw new IllegalStateException(side + ": a wrong guess for " + customerNumber + " did not end on the login page");
+        }
+        if (page.body().contains("För många försök")) {
+            throw new IllegalStateException(side + ": the throttle locked; the parity realm should keep it open");
+        }
+        return nanos;
+    }
+
     /** "Lägg till kundkonto" in an existing session (set-up only, not measured). */
     static Tokens addCustomer(Side side, WebSession web, String customerNumber, String orgDigits) {
         WebSession.Page page = web.follow(web.get(side.authUrl("&kc_action=kundkonto-add-customer")), Side.CALLBACK);

@@ -49,6 +49,9 @@ class PackVersusStockBenchmark {
     @InjectRealm(ref = "stock", fromJson = "/kundportal-realm.json", config = StockRealm.class)
     ManagedRealm stockRealm;
 
+    @InjectRealm(ref = "parity", fromJson = "/kundportal-realm.json", config = ParityRealm.class)
+    ManagedRealm parityRealm;
+
     /** The pack e-mails a customer's Admins when someone joins: a real SMTP server takes them, as in production. */
     @InjectMailServer
     MailServer mail;
@@ -99,12 +102,16 @@ class PackVersusStockBenchmark {
 
         List<BenchmarkReport.Row> rows = new ArrayList<>();
         timings.forEach((b, t) -> rows.add(new BenchmarkReport.Row(b.name(), b.stockDoes(), b.packDoes(), t.get(stock), t.get(pack))));
-        String report = BenchmarkReport.markdown(setting(warmup, iterations), rows);
+        Map<String, Timings> parity = timingParity(new Side("parity", parityRealm.getBaseUrl(), true), warmup, iterations);
+        String report = BenchmarkReport.markdown(setting(warmup, iterations), rows)
+                + BenchmarkReport.parityMarkdown(parity.get(KNOWN), parity.get(UNKNOWN));
         Path file = Path.of(System.getProperty("kundkonto.bench.report", "target/benchmark-report.md"));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, report);
         System.out.println(report);
 
+        assertThat(parity.get(KNOWN).count()).isEqualTo(iterations);
+        assertThat(parity.get(UNKNOWN).count()).isEqualTo(iterations);
         rows.forEach(row -> {
             assertThat(row.pack().count()).as(row.flow()).isEqualTo(iterations);
             assertThat(row.stock().count()).as(row.flow()).isEqualTo(iterations);
@@ -135,6 +142,28 @@ class PackVersusStockBenchmark {
                         (side, i, web) -> Journeys.userinfo(side, web, tokens.get(side))),
                 new Bench("Portal REST call", "GET /account/ (account REST profile)", "GET /kundkonto/customers", false,
                         (side, i, web) -> Journeys.accountsApi(side, web, tokens.get(side))));
+    }
+
+    private static final String KNOWN = "known";
+    private static final String UNKNOWN = "unknown";
+
+    /**
+     * Wrong guesses at the old company login for a customer number that exists and one that does not,
+     * alternating: if their answer times differ, the time tells an attacker which numbers exist.
+     */
+    private static Map<String, Timings> timingParity(Side side, int warmup, int iterations) {
+        Map<String, Timings> t = Map.of(KNOWN, new Timings(), UNKNOWN, new Timings());
+        for (int i = 0; i < warmup + iterations; i++) {
+            List<String> order = i % 2 == 0 ? List.of(KNOWN, UNKNOWN) : List.of(UNKNOWN, KNOWN);
+            for (String which : order) {
+                String number = which.equals(KNOWN) ? CUSTOMERS[0][0] : "99887766";
+                long nanos = Journeys.wrongGuess(side, new WebSession(), number, "1111");
+                if (i >= warmup) {
+                    t.get(which).add(nanos, 1);
+                }
+            }
+        }
+        return t;
     }
 
     /** On each side: a person with one customer account and one with three (on stock: just people). */

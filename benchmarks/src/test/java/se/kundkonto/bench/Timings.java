@@ -43,8 +43,8 @@ final class Timings {
         return sorted.get(Math.max(rank, 1) - 1);
     }
 
-    /** How many times slower (above 1) or faster (below 1) {@code pack} is than {@code stock}, by medians. */
-    static double ratio(Timings pack, Timings stock) {
-        return pack.median() / stock.median();
+    /** How many times slower (above 1) or faster (below 1) {@code a} is than {@code b}, by medians (pack over stock). */
+    static double ratio(Timings a, Timings b) {
+        return a.median() / b.median();
     }
 }
