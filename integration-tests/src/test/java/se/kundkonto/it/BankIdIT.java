@@ -51,7 +51,8 @@ class BankIdIT extends BrowserTestBase {
                     .users(UserBuilder.create("anna").name("Anna", "Andersson").password("bankid").enabled(true),
                             UserBuilder.create("bo").name("Bo", "Berg").password("bankid").enabled(true),
                             UserBuilder.create("cecilia").name("Cecilia", "Cronhjort").password("bankid").enabled(true),
-                            UserBuilder.create("david").name("David", "Dahl").password("bankid").enabled(true))
+                            UserBuilder.create("david").name("David", "Dahl").password("bankid").enabled(true),
+                            UserBuilder.create("erik").name("Erik", "Ek").password("bankid").enabled(true))
                     .clients(ClientBuilder.create("kundportal").secret(EID_SECRET).redirectUris("*")
                             .protocolMappers(ssnClaim()));
         }
@@ -110,7 +111,7 @@ class BankIdIT extends BrowserTestBase {
         // BankID knows name and personnummer, not e-mail: the eID realm must not ask its people for one.
         profile.getAttribute("email").setRequired(null);
         eid.admin().users().userProfile().update(profile);
-        Map.of("anna", "198001011231", "bo", "197502022222", "cecilia", "199003033333", "david", "198504044444").forEach((username, ssn) -> {
+        Map.of("anna", "198001011231", "bo", "197502022222", "cecilia", "199003033333", "david", "198504044444", "erik", "196006065555").forEach((username, ssn) -> {
             UserRepresentation person = eid.admin().users().searchByUsername(username, true).get(0);
             person.singleAttribute("ssn", ssn);
             eid.admin().users().get(person.getId()).update(person);
@@ -198,6 +199,33 @@ class BankIdIT extends BrowserTestBase {
         browser.loginPasswordOnly(PASSWORD);
         tokenFromCallback();
         assertThat(links("bo@foretaget.se")).extracting(FederatedIdentityRepresentation::getIdentityProvider).containsExactly("bankid");
+    }
+
+    @Test
+    void anExistingUserWithTotpLinksOnlyWithPasswordAndCode() {
+        browser.forgetSession(realm.getBaseUrl());
+        browser.openLogin(oauth, "sv");
+        browser.clickRegister();
+        browser.verifyCustomer(A, "4400");
+        browser.register("Erik", "Ek", "070-444 55 66", "erik@foretaget.se", PASSWORD);
+        Totp.App app = new Totp.App(browser.setUpTotp());
+        tokenFromCallback();
+        forgetBothSessions();
+
+        loginWithBankId("erik");
+        reviewProfile("erik@foretaget.se", "070-444 55 66");
+        browser.press("linkAccount");
+        browser.loginPasswordOnly(PASSWORD);
+        // The password alone does not link: the account's second factor is asked for too.
+        assertThat(browser.pageId()).isEqualTo(Browser.OTP_PAGE);
+        assertThat(links("erik@foretaget.se")).isEmpty();
+        browser.enterOtp("000000");
+        assertThat(browser.pageId()).isEqualTo(Browser.OTP_PAGE);
+        assertThat(links("erik@foretaget.se")).as("a wrong code links nothing").isEmpty();
+        browser.screenshot("bankid-link-otp-sv");
+        browser.enterOtp(app.nextCode());
+        tokenFromCallback();
+        assertThat(links("erik@foretaget.se")).extracting(FederatedIdentityRepresentation::getIdentityProvider).containsExactly("bankid");
     }
 
     @Test
