@@ -5,6 +5,9 @@ import { useMemo } from "react";
 
 export type Role = "Admin" | "User";
 
+/** The roles an Admin can give, in the order the selects show them. */
+export const ROLES: Role[] = ["Admin", "User"];
+
 export type Membership = { number: string; name: string; role: Role };
 
 export type InvoiceFields = {
