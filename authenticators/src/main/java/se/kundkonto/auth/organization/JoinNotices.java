@@ -2,6 +2,7 @@ package se.kundkonto.auth.organization;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
@@ -45,7 +46,11 @@ final class JoinNotices {
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                executor.execute(() -> notice.send(factory));
+                try {
+                    executor.execute(() -> notice.send(factory));
+                } catch (RejectedExecutionException shuttingDown) {
+                    LOG.warnf("Server stopping: the Admins of organization %s are not told that user %s joined", notice.orgId(), notice.newcomerId());
+                }
             }
 
             @Override
