@@ -19,7 +19,33 @@ public final class RegistryDatabase {
     }
 
     public static Registry current() {
-        return "postgres".equals(System.getProperty("kundkonto.registry.db")) ? postgres() : h2();
+        return isPostgres() ? postgres() : h2();
+    }
+
+    /** PostgreSQL is reachable from the tests; the in-memory H2 lives inside the server process. */
+    static boolean isPostgres() {
+        return "postgres".equals(System.getProperty("kundkonto.registry.db"));
+    }
+
+    /** Runs one statement on the PostgreSQL registry (e.g. to take it away for a while). */
+    static void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(url(), user(), password()); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not run on the registry: " + sql, e);
+        }
+    }
+
+    private static String url() {
+        return System.getProperty("kundkonto.registry.url", "jdbc:postgresql://127.0.0.1:55432/kundregister");
+    }
+
+    private static String user() {
+        return System.getProperty("kundkonto.registry.user", "postgres");
+    }
+
+    private static String password() {
+        return System.getProperty("kundkonto.registry.password", "postgres");
     }
 
     static Path seedScript() {
@@ -42,9 +68,9 @@ public final class RegistryDatabase {
 
     /** A PostgreSQL database (e.g. the private test cluster of .ci/run), seeded here over JDBC. */
     private static Registry postgres() {
-        String url = System.getProperty("kundkonto.registry.url", "jdbc:postgresql://127.0.0.1:55432/kundregister");
-        String user = System.getProperty("kundkonto.registry.user", "postgres");
-        String password = System.getProperty("kundkonto.registry.password", "postgres");
+        String url = url();
+        String user = user();
+        String password = password();
         seed(url, user, password);
         return () -> {
             Map<String, String> o = new LinkedHashMap<>();

@@ -75,6 +75,7 @@ class MessagesTest {
     @Test
     void errorKeysRaisedByTheAuthenticatorsAreDefined() throws IOException {
         assertThat(load("sv")).containsKeys("kundkontoCustomerNumberMissing", "kundkontoOrgDigitsMissing",
-                "kundkontoVerificationFailed", "kundkontoVerificationLocked", "kundkontoCustomerNotVerified", "kundkontoPhoneInvalid");
+                "kundkontoVerificationFailed", "kundkontoVerificationLocked", "kundkontoRegistryUnavailable", "kundkontoCustomerNotVerified",
+                "kundkontoPhoneInvalid");
     }
 }

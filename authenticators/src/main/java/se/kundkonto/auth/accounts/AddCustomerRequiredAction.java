@@ -57,7 +57,7 @@ public final class AddCustomerRequiredAction implements RequiredActionProvider {
                     .detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID)
                     .detail(VerifyCustomerAuthenticator.EVENT_DETAIL_CUSTOMER, input.number().strip())
                     .error(Errors.INVALID_USER_CREDENTIALS);
-            page.setError(result.outcome() == CustomerVerifier.Outcome.LOCKED ? "kundkontoVerificationLocked" : "kundkontoVerificationFailed");
+            page.setError(result.outcome().message());
             context.challenge(page.createForm(VerifyCustomerAuthenticator.TEMPLATE));
             return;
         }

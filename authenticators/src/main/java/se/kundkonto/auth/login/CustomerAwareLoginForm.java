@@ -56,8 +56,8 @@ public final class CustomerAwareLoginForm extends UsernamePasswordForm {
                 PreverifiedCustomer.stash(context.getSession(), context.getAuthenticationSession(), result.customer().orElseThrow());
                 context.challenge(Response.seeOther(registrationPage(context)).build());
             }
-            case LOCKED -> reject(context, "kundkontoVerificationLocked");
             case REJECTED -> reject(context, getDefaultChallengeMessage(context));
+            case LOCKED, UNAVAILABLE -> reject(context, result.outcome().message());
         }
     }
 

@@ -2,17 +2,18 @@ package se.kundkonto.auth.verification;
 
 import java.util.Optional;
 
+import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserCredentialModel;
-import org.keycloak.models.UserModel;
+import org.keycloak.storage.StorageUnavailableException;
+import org.keycloak.storage.UserStorageProvider;
+import org.keycloak.storage.UserStorageProviderModel;
 
 import se.kundkonto.customer.CustomerNumber;
 import se.kundkonto.customer.GuessLimits;
 import se.kundkonto.customer.GuessThrottle;
 import se.kundkonto.customer.GuessThrottle.CustomerNumberOrRaw;
-import se.kundkonto.customer.OrgDigits;
 import se.kundkonto.registry.CustomerRegistryProvider;
 import se.kundkonto.registry.CustomerRegistryProviderFactory;
 
@@ -25,7 +26,26 @@ import se.kundkonto.registry.CustomerRegistryProviderFactory;
  */
 public final class CustomerVerifier {
 
-    public enum Outcome { VERIFIED, REJECTED, LOCKED }
+    private static final Logger LOG = Logger.getLogger(CustomerVerifier.class);
+
+    /** What happened, and the message key the verification pages show for it. */
+    public enum Outcome {
+        VERIFIED(null),
+        REJECTED("kundkontoVerificationFailed"),
+        LOCKED("kundkontoVerificationLocked"),
+        /** The registry database did not answer: nobody can be verified, and nobody's count goes up. */
+        UNAVAILABLE("kundkontoRegistryUnavailable");
+
+        private final String message;
+
+        Outcome(String message) {
+            this.message = message;
+        }
+
+        public String message() {
+            return message;
+        }
+    }
 
     public record Result(Outcome outcome, Optional<VerifiedCustomer> customer) {
         static Result of(Outcome outcome) {
@@ -48,7 +68,13 @@ public final class CustomerVerifier {
         if (throttle.isLocked(realm.getId(), counted, clientAddress)) {
             return Result.of(Outcome.LOCKED);
         }
-        Optional<VerifiedCustomer> verified = check(typedNumber, typedDigits);
+        Optional<VerifiedCustomer> verified;
+        try {
+            verified = check(typedNumber, typedDigits);
+        } catch (StorageUnavailableException e) {
+            LOG.warnf("Customer verification in realm %s impossible: %s", realm.getName(), e.getMessage());
+            return Result.of(Outcome.UNAVAILABLE);
+        }
         if (verified.isPresent()) {
             throttle.recordSuccess(realm.getId(), counted);
             return new Result(Outcome.VERIFIED, verified);
@@ -59,35 +85,20 @@ public final class CustomerVerifier {
 
     private Optional<VerifiedCustomer> check(String typedNumber, String typedDigits) {
         Optional<CustomerNumber> number = CustomerNumber.parse(typedNumber);
-        Optional<OrgDigits> digits = OrgDigits.parse(typedDigits);
-        if (number.isEmpty()) {
+        Optional<ComponentModel> registry = registry();
+        if (number.isEmpty() || registry.isEmpty()) {
             return Optional.empty();
         }
-        UserModel login = registryLogin(number.get());
-        if (login == null) {
-            // Balance the work of the known-customer path (lookup + credential check), so response
-            // times do not tell whether a customer number exists.
-            registryLogin(number.get());
-            return Optional.empty();
-        }
-        boolean valid = digits.isPresent() && login.credentialManager()
-                .isValid(new UserCredentialModel(null, CustomerRegistryProvider.CREDENTIAL_TYPE, digits.get().value()));
-        if (!valid) {
-            return Optional.empty();
-        }
-        return Optional.of(new VerifiedCustomer(number.get().value(),
-                login.getFirstAttribute(CustomerRegistryProvider.ATTR_COMPANY_NAME),
-                login.getFirstAttribute(CustomerRegistryProvider.ATTR_ORG_NUMBER),
-                Boolean.parseBoolean(login.getFirstAttribute(CustomerRegistryProvider.ATTR_SOLE_TRADER))));
+        return CustomerRegistryProvider.verify(session, registry.get(), number.get(), typedDigits)
+                .map(c -> new VerifiedCustomer(c.customerNumber().value(), c.companyName(), c.orgNumber().masked(),
+                        c.orgNumber().isPersonalIdentityNumber()));
     }
 
-    /** The legacy company login for this number, only if it comes from a customer-registry federation. */
-    private UserModel registryLogin(CustomerNumber number) {
-        UserModel user = session.users().getUserByUsername(realm, number.value());
-        if (user == null || user.getFederationLink() == null) {
-            return null;
-        }
-        ComponentModel component = realm.getComponent(user.getFederationLink());
-        return component != null && CustomerRegistryProviderFactory.PROVIDER_ID.equals(component.getProviderId()) ? user : null;
+    /** The realm's customer-registry federation, when it has one and it is enabled. */
+    private Optional<ComponentModel> registry() {
+        return realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
+                .filter(c -> CustomerRegistryProviderFactory.PROVIDER_ID.equals(c.getProviderId()))
+                .filter(c -> new UserStorageProviderModel(c).isEnabled())
+                .findFirst();
     }
 }

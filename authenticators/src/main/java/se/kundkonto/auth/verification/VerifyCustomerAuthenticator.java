@@ -74,13 +74,10 @@ public final class VerifyCustomerAuthenticator implements Authenticator {
                 GuessLimitsConfig.from(context.getAuthenticatorConfig()))
                 .verify(input.number(), input.digits(), context.getConnection().getRemoteAddr());
         context.getEvent().detail(EVENT_DETAIL_CUSTOMER, input.number().strip());
-        switch (result.outcome()) {
-            case VERIFIED -> {
-                return result.customer();
-            }
-            case LOCKED -> fail(context, page.setError("kundkontoVerificationLocked"));
-            case REJECTED -> fail(context, page.setError("kundkontoVerificationFailed"));
+        if (result.outcome() == CustomerVerifier.Outcome.VERIFIED) {
+            return result.customer();
         }
+        fail(context, page.setError(result.outcome().message()));
         return Optional.empty();
     }
 
