@@ -39,20 +39,25 @@ final class BenchmarkReport {
 
     /** The pack alone: does a wrong guess answer faster or slower when the customer number exists? */
     static String parityMarkdown(Timings known, Timings unknown) {
+        double[] interval = Timings.medianDifferenceInterval(known, unknown, 2000, 20261122L);
+        boolean noDifference = interval[0] <= 0 && interval[1] >= 0;
         return String.format(Locale.ROOT, """
 
                 ## Timing parity of wrong guesses (the pack alone)
 
                 The old company login with wrong digits, for a customer number that exists and one that does not
-                (throttle opened wide for this measurement only; only the guess is timed). A ratio near 1 means
-                the answer time does not tell which customer numbers exist.
+                (throttle opened wide for this measurement only; only the guess is timed). The answer time must
+                not tell which customer numbers exist.
 
                 | Customer number | Median | p90 |
                 |---|---:|---:|
                 | exists | %.2f | %.2f |
                 | does not exist | %.2f | %.2f |
 
-                Ratio exists / does not exist: **%.2f**
-                """, known.median(), known.p90(), unknown.median(), unknown.p90(), Timings.ratio(known, unknown));
+                Ratio exists / does not exist: **%.2f**. Difference of medians: %+.2f ms, 95%% bootstrap interval
+                %+.2f … %+.2f ms: %s.
+                """, known.median(), known.p90(), unknown.median(), unknown.p90(), Timings.ratio(known, unknown),
+                known.median() - unknown.median(), interval[0], interval[1],
+                noDifference ? "**no measurable difference** in this run" : "**a measurable difference** in this run");
     }
 }

@@ -3,6 +3,7 @@ package se.kundkonto.bench;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 /** The times of one flow on one side, in milliseconds, and the few numbers the report needs. */
 final class Timings {
@@ -46,5 +47,28 @@ final class Timings {
     /** How many times slower (above 1) or faster (below 1) {@code a} is than {@code b}, by medians (pack over stock). */
     static double ratio(Timings a, Timings b) {
         return a.median() / b.median();
+    }
+
+    /**
+     * A 95% bootstrap interval for the difference of medians (a − b), in milliseconds: both samples
+     * resampled with replacement {@code resamples} times, seeded so a report can be reproduced. An
+     * interval that contains 0 means the run shows no difference between a and b.
+     */
+    static double[] medianDifferenceInterval(Timings a, Timings b, int resamples, long seed) {
+        Random random = new Random(seed);
+        double[] differences = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            differences[r] = resample(a, random).median() - resample(b, random).median();
+        }
+        java.util.Arrays.sort(differences);
+        return new double[] {differences[(int) (0.025 * (resamples - 1))], differences[(int) Math.ceil(0.975 * (resamples - 1))]};
+    }
+
+    private static Timings resample(Timings t, Random random) {
+        Timings copy = new Timings();
+        for (int i = 0; i < t.millis.size(); i++) {
+            copy.millis.add(t.millis.get(random.nextInt(t.millis.size())));
+        }
+        return copy;
     }
 }

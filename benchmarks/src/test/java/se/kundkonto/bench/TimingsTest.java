@@ -49,4 +49,25 @@ class TimingsTest {
     void nothingMeasuredIsAnError() {
         assertThatThrownBy(() -> new Timings().median()).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void theIntervalHoldsZeroForTheSameTimesAndNotForClearlyDifferentOnes() {
+        Timings a = of(10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21);
+        Timings same = of(21, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10);
+        double[] none = Timings.medianDifferenceInterval(a, same, 2000, 1);
+        assertThat(none[0]).isLessThanOrEqualTo(0.0);
+        assertThat(none[1]).isGreaterThanOrEqualTo(0.0);
+
+        Timings slower = of(30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41);
+        double[] clear = Timings.medianDifferenceInterval(slower, a, 2000, 1);
+        assertThat(clear[0]).as("lower bound").isGreaterThan(10.0);
+        assertThat(clear[1]).as("upper bound").isLessThan(30.0);
+    }
+
+    @Test
+    void theIntervalIsReproducibleWithTheSameSeed() {
+        Timings a = of(5, 9, 7, 12, 6, 8);
+        Timings b = of(6, 7, 8, 9, 10, 11);
+        assertThat(Timings.medianDifferenceInterval(a, b, 500, 42)).containsExactly(Timings.medianDifferenceInterval(a, b, 500, 42));
+    }
 }
