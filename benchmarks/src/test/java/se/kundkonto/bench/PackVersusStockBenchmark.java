@@ -221,8 +221,9 @@ class PackVersusStockBenchmark {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("When", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
         s.put("Keycloak", admin.serverInfo().getInfo().getSystemInfo().getVersion() + " (distribution, started by the Keycloak test framework)");
-        s.put("Keycloak database", System.getProperty("kc.test.database", "dev-mem") + "; customer registry: "
-                + System.getProperty("kundkonto.registry.db", "h2"));
+        String database = System.getProperty("kc.test.database", "dev-mem");
+        s.put("Keycloak database", ("remote".equals(database) ? System.getProperty("kc.test.database.vendor", "remote") : database)
+                + "; customer registry: " + System.getProperty("kundkonto.registry.db", "h2"));
         s.put("Runs", iterations + " measured per flow and side, after " + warmup + " warm-up runs; one client thread");
         s.put("Machine", Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + " (client), " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
