@@ -203,11 +203,7 @@ class BankIdIT extends BrowserTestBase {
 
     @Test
     void anExistingUserWithTotpLinksOnlyWithPasswordAndCode() {
-        browser.forgetSession(realm.getBaseUrl());
-        browser.openLogin(oauth, "sv");
-        browser.clickRegister();
-        browser.verifyCustomer(A, "4400");
-        browser.register("Erik", "Ek", "070-444 55 66", "erik@foretaget.se", PASSWORD);
+        registerUntilTotpOffer(A, "4400", "erik@foretaget.se", PASSWORD);
         Totp.App app = new Totp.App(browser.setUpTotp());
         tokenFromCallback();
         forgetBothSessions();

@@ -41,11 +41,16 @@ abstract class BrowserTestBase {
 
     /** A new person registers with the customer's number and digits (in Swedish) and skips the TOTP offer. */
     void registerNewUser(String customerNumber, String digits, String email, String password) {
+        registerUntilTotpOffer(customerNumber, digits, email, password);
+        browser.skipTotp();
+    }
+
+    /** A new person registers (in Swedish) and stops at the TOTP offer that follows. */
+    void registerUntilTotpOffer(String customerNumber, String digits, String email, String password) {
         browser.forgetSession(realm().getBaseUrl());
         browser.openLogin(oauth, "sv");
         browser.clickRegister();
         browser.verifyCustomer(customerNumber, digits);
         browser.register("Test", "Person", "070-000 00 00", email, password);
-        browser.skipTotp();
     }
 }

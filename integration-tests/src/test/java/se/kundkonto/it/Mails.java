@@ -14,7 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.keycloak.testframework.mail.MailServer;
 
 /** Reads what the realm e-mailed to the test SMTP server. */
-final class Mails {
+public final class Mails {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+");
 
@@ -22,7 +22,7 @@ final class Mails {
     }
 
     /** The newest message to the address whose subject is the given one, waiting up to 10 s for it. */
-    static MimeMessage latest(MailServer mail, String to, String subject) {
+    public static MimeMessage latest(MailServer mail, String to, String subject) {
         long deadline = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < deadline) {
             List<MimeMessage> matching = Arrays.stream(mail.getReceivedMessages()).filter(m -> is(m, to, subject)).toList();
