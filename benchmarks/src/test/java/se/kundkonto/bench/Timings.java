@@ -1,6 +1,7 @@
 package se.kundkonto.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -60,7 +61,7 @@ final class Timings {
         for (int r = 0; r < resamples; r++) {
             differences[r] = resample(a, random).median() - resample(b, random).median();
         }
-        java.util.Arrays.sort(differences);
+        Arrays.sort(differences);
         return new double[] {differences[(int) (0.025 * (resamples - 1))], differences[(int) Math.ceil(0.975 * (resamples - 1))]};
     }
 
