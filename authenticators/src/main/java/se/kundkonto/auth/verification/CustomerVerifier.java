@@ -19,7 +19,7 @@ import se.kundkonto.registry.CustomerRegistryProviderFactory;
 
 /**
  * Proves "I belong to this customer": customer number + last four digits of the organisation number,
- * checked as the legacy company login's credential through the customer-registry user storage.
+ * checked by the realm's customer-registry federation ({@link CustomerRegistryProvider#verify}).
  *
  * <p>Unknown number, wrong digits and inactive customer give one and the same {@link Outcome#REJECTED};
  * every failure counts against the number and the client address alike.
