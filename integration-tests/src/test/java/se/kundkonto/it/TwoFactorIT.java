@@ -2,6 +2,11 @@ package se.kundkonto.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
@@ -17,6 +22,7 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.realm.RealmBuilder;
 import org.keycloak.testframework.realm.RealmConfig;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Issue: optional TOTP with skip, login with code, forgot password, "Återställ tvåfaktorsautentisering". */
 @KeycloakIntegrationTest(config = KundkontoServerConfig.class)
@@ -144,6 +150,7 @@ class TwoFactorIT extends BrowserTestBase {
     @Test
     void aLostPhoneIsReplacedThroughTheEmailedLinkWhichWorksOnce() {
         Totp.App oldApp = registerWithTotp("lost@syd.se");
+        String oldOtp = otps("lost@syd.se").get(0).getId();
 
         browser.openLogin(oauth, "sv");
         browser.login("lost@syd.se", "Ratt2026!pass");
@@ -152,17 +159,28 @@ class TwoFactorIT extends BrowserTestBase {
         assertThat(browser.pageText()).contains("Vi har skickat ett e-postmeddelande");
         browser.screenshot("otp-reset-sent-sv");
         MimeMessage message = Mails.latest(mail, "lost@syd.se", RESET_SUBJECT);
-        assertThat(Mails.text(message)).contains("fungerar en gång och i 15 minuter");
+        assertThat(Mails.text(message)).contains("fungerar en gång och i 15 minuter", "logga in med ditt lösenord");
         assertThat(Mails.html(message)).contains("<a href=");
         String link = Mails.link(message);
 
         driver.open(link);
+        assertThat(browser.pageId()).as("opening the link asks for the password again").isEqualTo(Browser.LOGIN_PAGE);
+        assertThat(browser.pageText()).contains("Återställ tvåfaktorsautentisering för lost@syd.se?");
+        assertThat(browser.fieldValue("username")).isEqualTo("lost@syd.se");
+        browser.screenshot("otp-reset-confirm-sv");
+        assertThat(otps("lost@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(oldOtp);
+
+        browser.loginPasswordOnly("Ratt2026!pass");
         assertThat(browser.pageId()).as("new QR code").isEqualTo(Browser.TOTP_PAGE);
+        assertThat(browser.pageText()).contains("Den gamla appen fungerar tills den nya koden är verifierad");
         assertThat(driver.driver().findElements(By.id("kundkonto-skip-totp"))).as("no skipping a reset").isEmpty();
-        assertThat(otps("lost@syd.se")).as("the old authenticator is gone").isEmpty();
+        assertThat(otps("lost@syd.se")).as("the old authenticator stays until the new one works")
+                .extracting(CredentialRepresentation::getId).containsExactly(oldOtp);
         browser.screenshot("totp-after-reset-sv");
         Totp.App newApp = new Totp.App(browser.setUpTotp());
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+        assertThat(otps("lost@syd.se")).as("replaced: one authenticator, the new one").hasSize(1)
+                .extracting(CredentialRepresentation::getId).doesNotContain(oldOtp);
         assertThat(Mails.count(mail, "lost@syd.se", NOTICE_SUBJECT)).isEqualTo(1);
 
         browser.forgetSession(realm.getBaseUrl());
@@ -176,9 +194,114 @@ class TwoFactorIT extends BrowserTestBase {
         String otpNow = otps("lost@syd.se").get(0).getId();
         browser.forgetSession(realm.getBaseUrl());
         driver.open(link);
-        assertThat(browser.pageId()).as("the link works once").isNotEqualTo(Browser.TOTP_PAGE);
+        assertThat(browser.pageId()).as("the link works once").isNotIn(Browser.TOTP_PAGE, Browser.LOGIN_PAGE);
         browser.screenshot("otp-reset-link-used-sv");
         assertThat(otps("lost@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(otpNow);
+    }
+
+    /** What Outlook Safe Links, Proofpoint and link previews do: fetch the link, with no cookies, maybe twice. */
+    @Test
+    void aMailScannerFetchingTheLinkChangesNothing() throws Exception {
+        Totp.App app = registerWithTotp("scanned@syd.se");
+        String otpBefore = otps("scanned@syd.se").get(0).getId();
+        browser.openLogin(oauth, "sv");
+        browser.login("scanned@syd.se", "Ratt2026!pass");
+        browser.requestOtpReset();
+        String link = Mails.link(Mails.latest(mail, "scanned@syd.se", RESET_SUBJECT));
+
+        HttpClient scanner = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> answer = scanner.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isLessThan(500);
+            assertThat(answer.body()).as("no QR code for whoever holds the link").doesNotContain("totpSecret");
+        }
+        assertThat(otps("scanned@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(otpBefore);
+
+        browser.forgetSession(realm.getBaseUrl());
+        browser.openLogin(oauth, "sv");
+        browser.login("scanned@syd.se", "Ratt2026!pass");
+        assertThat(browser.pageId()).as("a password alone still meets the code page").isEqualTo(Browser.OTP_PAGE);
+        browser.enterOtp(app.nextCode());
+        assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+    }
+
+    /**
+     * The account console is a public client that requires PKCE. A reset asked for from its login finishes
+     * back in the console when the link is opened in the same browser, and on a page of its own in another
+     * browser (whose session never saw the console's PKCE challenge) — never on an error.
+     */
+    @Test
+    void aResetAskedForFromTheAccountConsoleFinishesInTheSameOrAnotherBrowser() {
+        registerWithTotp("console@syd.se");
+        String first = otps("console@syd.se").get(0).getId();
+
+        driver.open(realm.getBaseUrl() + "/account/?kc_locale=sv");
+        browser.login("console@syd.se", "Ratt2026!pass");
+        browser.requestOtpReset();
+        driver.open(Mails.link(Mails.latest(mail, "console@syd.se", RESET_SUBJECT)));
+        browser.loginPasswordOnly("Ratt2026!pass");
+        assertThat(browser.pageId()).isEqualTo(Browser.TOTP_PAGE);
+        assertThat(browser.pageText()).as("Keycloak's 'activate your account' warning is wrong here").doesNotContain("Du behöver konfigurera");
+        browser.setUpTotp();
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/account"));
+        assertThat(driver.driver().getCurrentUrl()).as("back in the console").doesNotContain("error=");
+        List<String> afterFirst = otps("console@syd.se").stream().map(CredentialRepresentation::getId).toList();
+        assertThat(afterFirst).hasSize(1).doesNotContain(first);
+
+        browser.forgetSession(realm.getBaseUrl());
+        driver.open(realm.getBaseUrl() + "/account/?kc_locale=sv");
+        browser.login("console@syd.se", "Ratt2026!pass");
+        browser.requestOtpReset();
+        String link = Mails.link(Mails.latest(mail, "console@syd.se", RESET_SUBJECT));
+        browser.forgetSession(realm.getBaseUrl());
+        driver.open(link);
+        browser.loginPasswordOnly("Ratt2026!pass");
+        browser.setUpTotp();
+        assertThat(driver.driver().getCurrentUrl()).doesNotContain("error=");
+        assertThat(browser.pageText()).doesNotContainIgnoringCase("error");
+        browser.screenshot("otp-reset-done-other-browser-sv");
+        assertThat(otps("console@syd.se")).hasSize(1).extracting(CredentialRepresentation::getId).doesNotContainAnyElementsOf(afterFirst);
+    }
+
+    @Test
+    void leavingTheNewQrCodeUnscannedKeepsTheOldAuthenticator() {
+        Totp.App app = registerWithTotp("halfway@syd.se");
+        String otpBefore = otps("halfway@syd.se").get(0).getId();
+        browser.openLogin(oauth, "sv");
+        browser.login("halfway@syd.se", "Ratt2026!pass");
+        browser.requestOtpReset();
+        String link = Mails.link(Mails.latest(mail, "halfway@syd.se", RESET_SUBJECT));
+
+        browser.forgetSession(realm.getBaseUrl());
+        driver.open(link);
+        browser.loginPasswordOnly("Ratt2026!pass");
+        assertThat(browser.pageId()).isEqualTo(Browser.TOTP_PAGE);
+        browser.forgetSession(realm.getBaseUrl());
+
+        assertThat(otps("halfway@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(otpBefore);
+        browser.openLogin(oauth, "sv");
+        browser.login("halfway@syd.se", "Ratt2026!pass");
+        assertThat(browser.pageId()).isEqualTo(Browser.OTP_PAGE);
+        browser.enterOtp(app.nextCode());
+        assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+    }
+
+    @Test
+    void resetEmailsAreLimitedPerUserAndHour() {
+        registerWithTotp("flood@syd.se");
+        browser.openLogin(oauth, "sv");
+        browser.login("flood@syd.se", "Ratt2026!pass");
+        for (int i = 0; i < 3; i++) {
+            browser.requestOtpReset();
+            assertThat(browser.pageText()).contains("Vi har skickat ett e-postmeddelande");
+        }
+        Mails.latest(mail, "flood@syd.se", RESET_SUBJECT);
+        browser.requestOtpReset();
+        assertThat(browser.pageId()).isEqualTo(Browser.OTP_PAGE);
+        assertThat(browser.pageText()).contains("Vi har redan skickat flera länkar den senaste timmen");
+        browser.screenshot("otp-reset-too-many-sv");
+        assertThat(Mails.count(mail, "flood@syd.se", RESET_SUBJECT)).isEqualTo(3);
     }
 
     @Test
@@ -201,6 +324,7 @@ class TwoFactorIT extends BrowserTestBase {
     @Test
     void oneUsersLinkNeverTouchesAnotherUser() {
         registerWithTotp("anna@syd.se");
+        String annasOtp = otps("anna@syd.se").get(0).getId();
         Totp.App bosApp = registerWithTotp("bo@syd.se");
         String bosOtp = otps("bo@syd.se").get(0).getId();
 
@@ -217,7 +341,16 @@ class TwoFactorIT extends BrowserTestBase {
         assertThat(oauth.parseLoginResponse().getCode()).as("Bo is logged in in this browser").isNotBlank();
         driver.open(annasLink);
         assertThat(otps("bo@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(bosOtp);
+        assertThat(otps("anna@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(annasOtp);
         assertThat(Mails.count(mail, "bo@syd.se", NOTICE_SUBJECT)).isZero();
+
+        // Someone holding Anna's link who signs in as Bo gets nothing of Anna's, and still meets Bo's code page.
+        browser.forgetSession(realm.getBaseUrl());
+        driver.open(annasLink);
+        browser.login("bo@syd.se", "Ratt2026!pass");
+        assertThat(browser.pageId()).isEqualTo(Browser.OTP_PAGE);
+        assertThat(otps("anna@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(annasOtp);
+        assertThat(otps("bo@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(bosOtp);
     }
 
     @Test

@@ -4,12 +4,12 @@
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
 <#-- Keycloak's "you need to set up the authenticator to activate your account" would contradict the skip button. -->
-<#assign hideWarning = kundkontoSkippable?? && message?? && message.type = 'warning'>
+<#assign hideWarning = (kundkontoSkippable?? || kundkontoReplacingOtp??) && message?? && message.type = 'warning'>
 <@layout.registrationLayout displayRequiredFields=false displayMessage=!hideWarning && !messagesPerField.existsError('totp','userLabel'); section>
     <#if section = "header">
         ${msg("kundkontoTotpTitle")}
     <#elseif section = "form">
-        <p class="kundkonto-intro">${msg("kundkontoTotpIntro")}</p>
+        <p class="kundkonto-intro"><#if kundkontoReplacingOtp??>${msg("kundkontoOtpReplaceIntro")}<#else>${msg("kundkontoTotpIntro")}</#if></p>
         <ol id="kc-totp-settings" class="pf-v5-c-list pf-v5-u-mb-md">
             <li>
                 <p>${msg("loginTotpStep1")}</p>
@@ -37,7 +37,10 @@
             <@field.input name="totp" label=msg("kundkontoTotpCode") required=true autocomplete="one-time-code" autofocus=true/>
             <input type="hidden" id="totpSecret" name="totpSecret" value="${totp.totpSecret}"/>
             <#if mode??><input type="hidden" id="mode" name="mode" value="${mode}"/></#if>
-            <#if totp.otpCredentials?size gte 1>
+            <#if kundkontoReplacingOtp??>
+                <#-- The old authenticator is about to go: no need to tell two apart. -->
+                <input type="hidden" name="userLabel" value="${msg("kundkontoOtpNewDeviceLabel", kundkontoNewOtpAddedAt)}"/>
+            <#elseif totp.otpCredentials?size gte 1>
                 <@field.input name="userLabel" label=msg("loginTotpDeviceName") required=true/>
             </#if>
             <@buttons.actionGroup>

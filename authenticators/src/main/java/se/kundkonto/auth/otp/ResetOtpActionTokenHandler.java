@@ -1,40 +1,34 @@
 package se.kundkonto.auth.otp;
 
-import java.util.List;
-
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.logging.Logger;
 import org.keycloak.TokenVerifier;
+import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.actiontoken.AbstractActionTokenHandler;
 import org.keycloak.authentication.actiontoken.ActionTokenContext;
 import org.keycloak.authentication.actiontoken.TokenUtils;
-import org.keycloak.common.util.Time;
-import org.keycloak.credential.CredentialModel;
-import org.keycloak.email.EmailException;
-import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.messages.Messages;
+import org.keycloak.services.resources.LoginActionsService;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import se.kundkonto.auth.mail.KundkontoMail;
-
 /**
- * Opens the e-mailed 2FA reset link: removes the user's OTP credentials, makes setting up a new one
- * a required action, tells the user by e-mail, and shows the QR set-up page. Used up at once.
+ * Opens the e-mailed "Återställ tvåfaktorsautentisering" link. Opening it changes nothing — mail
+ * scanners and link previews fetch such links with a plain GET. It starts an ordinary sign-in in this
+ * browser with the address filled in and a note of what is going on; only when that user proves their
+ * password here ({@link ResetOtpForm}) is the link spent, and only when they have verified a new
+ * authenticator is the old one replaced ({@link ReplaceOtpRequiredAction}).
  */
 public final class ResetOtpActionTokenHandler extends AbstractActionTokenHandler<ResetOtpActionToken> {
 
-    private static final Logger LOG = Logger.getLogger(ResetOtpActionTokenHandler.class);
-
     public ResetOtpActionTokenHandler() {
         super(ResetOtpActionToken.TOKEN_TYPE, ResetOtpActionToken.class, Messages.INVALID_CODE,
-                EventType.REMOVE_CREDENTIAL, Errors.NOT_ALLOWED);
+                EventType.EXECUTE_ACTION_TOKEN, Errors.NOT_ALLOWED);
     }
 
     @Override
@@ -46,37 +40,36 @@ public final class ResetOtpActionTokenHandler extends AbstractActionTokenHandler
 
     @Override
     public boolean canUseTokenRepeatedly(ResetOtpActionToken token, ActionTokenContext<ResetOtpActionToken> tokenContext) {
+        // So Keycloak refuses a spent link at the door. Opening it spends nothing: that happens when the
+        // reset is claimed (OtpResetRequest), and the note Keycloak sets to spend it at sign-in is removed below.
         return false;
     }
 
     @Override
     public Response handleToken(ResetOtpActionToken token, ActionTokenContext<ResetOtpActionToken> tokenContext) {
-        KeycloakSession session = tokenContext.getSession();
         AuthenticationSessionModel authSession = tokenContext.getAuthenticationSession();
         UserModel user = authSession.getAuthenticatedUser();
-        useUp(token, session, authSession);
+        String email = user.getEmail();
 
-        List<CredentialModel> otps = user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE).toList();
-        otps.forEach(otp -> user.credentialManager().removeStoredCredentialById(otp.getId()));
-        user.addRequiredAction(UserModel.RequiredAction.CONFIGURE_TOTP);
-        tokenContext.getEvent().clone().event(EventType.REMOVE_CREDENTIAL).user(user)
-                .detail(Details.CREDENTIAL_TYPE, OTPCredentialModel.TYPE)
-                .detail(ResetOtpForm.EVENT_DETAIL_ACTION, "reset_otp_completed")
-                .detail("removed_credentials", String.valueOf(otps.size()))
-                .success();
-        try {
-            KundkontoMail.to(session, tokenContext.getRealm(), user).send("kundkontoOtpResetNoticeSubject", "kundkonto-otp-reset-notice.ftl");
-        } catch (EmailException e) {
-            LOG.warnf(e, "Could not send the 2FA reset notice to user %s", user.getId());
-        }
-
-        String nextAction = AuthenticationManager.nextRequiredAction(session, authSession, tokenContext.getRequest(), tokenContext.getEvent());
-        return AuthenticationManager.redirectToRequiredActions(session, tokenContext.getRealm(), authSession, tokenContext.getUriInfo(), nextAction);
-    }
-
-    /** Spend the link now rather than when the set-up finishes: it has already changed the account. */
-    private static void useUp(ResetOtpActionToken token, KeycloakSession session, AuthenticationSessionModel authSession) {
-        session.revokedTokens().put(token.serializeKey(), Math.max(1, token.getExp() - Time.currentTime()));
+        // Keycloak marks the link's user as authenticated in this session; the link alone must prove nothing.
+        authSession.setAuthenticatedUser(null);
+        authSession.clearExecutionStatus();
         authSession.removeAuthNote(AuthenticationManager.INVALIDATE_ACTION_TOKEN);
+        OtpResetRequest.open(authSession, token);
+        if (tokenContext.isAuthenticationSessionFresh()) {
+            // Opened in another browser than the one that asked: there is no application login to return
+            // to here (and a public client's PKCE challenge is not in this session), so end on a page.
+            authSession.setAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS, "true");
+        }
+        authSession.setClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM, email);
+
+        tokenContext.getEvent().clone().event(EventType.EXECUTE_ACTION_TOKEN).user(user)
+                .detail(ResetOtpForm.EVENT_DETAIL_ACTION, "reset_otp_link_opened").success();
+
+        AuthenticationProcessor processor = new AuthenticationProcessor();
+        processor.setAuthenticationSession(authSession); // the forwarded message is kept in the session
+        processor.setForwardedInfoMessage(new FormMessage(null, "kundkontoOtpResetSignIn", email));
+        return tokenContext.processFlow(false, LoginActionsService.AUTHENTICATE_PATH,
+                tokenContext.getRealm().getBrowserFlow(), null, processor);
     }
 }

@@ -25,6 +25,10 @@ public final class ResetOtpFormFactory implements FlowStepFactory, Authenticator
             .helpText("How long the e-mailed 'Återställ tvåfaktorsautentisering' link works. It works once, and only for the "
                     + "user it was sent to.")
             .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(String.valueOf(ResetOtpForm.DEFAULT_LINK_MINUTES)).add()
+            .property().name(ResetOtpForm.CONFIG_MAX_MAILS_PER_HOUR).label("Reset e-mails per user and hour")
+            .helpText("How many 'Återställ tvåfaktorsautentisering' e-mails one user can have sent within an hour. Further "
+                    + "requests are refused politely, so the button cannot be used to flood a mailbox.")
+            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(String.valueOf(ResetOtpForm.DEFAULT_MAX_MAILS_PER_HOUR)).add()
             .build();
 
     @Override
@@ -50,7 +54,8 @@ public final class ResetOtpFormFactory implements FlowStepFactory, Authenticator
     @Override
     public String getHelpText() {
         return "Keycloak's OTP form plus 'Återställ tvåfaktorsautentisering': e-mails the user (already past the password) "
-                + "a single-use link that removes their OTP and asks them to set up a new one.";
+                + "a single-use link. Opening the link changes nothing; after the user signs in again with it in the same browser, "
+                + "they set up a new authenticator, and the old one is removed once the new one is verified.";
     }
 
     @Override
@@ -71,6 +76,8 @@ public final class ResetOtpFormFactory implements FlowStepFactory, Authenticator
     @Override
     public Map<String, String> getOperationalInfo() {
         return Map.of("actionToken", ResetOtpActionToken.TOKEN_TYPE,
-                "defaultLinkLifespanMinutes", String.valueOf(ResetOtpForm.DEFAULT_LINK_MINUTES));
+                "defaultLinkLifespanMinutes", String.valueOf(ResetOtpForm.DEFAULT_LINK_MINUTES),
+                "defaultMaxResetMailsPerHour", String.valueOf(ResetOtpForm.DEFAULT_MAX_MAILS_PER_HOUR),
+                "replacedBy", ReplaceOtpRequiredAction.PROVIDER_ID);
     }
 }
