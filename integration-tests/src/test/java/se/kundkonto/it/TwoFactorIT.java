@@ -7,7 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -216,6 +222,11 @@ class TwoFactorIT extends BrowserTestBase {
             assertThat(answer.statusCode()).isLessThan(500);
             assertThat(answer.body()).as("no QR code for whoever holds the link").doesNotContain("totpSecret");
         }
+        PlainHttp keepingCookies = new PlainHttp();
+        for (int i = 0; i < 2; i++) {
+            assertThat(keepingCookies.follow(keepingCookies.get(link), "http://127.0.0.1:8500").pageId())
+                    .as("with cookies, too, only a login page").isEqualTo(Browser.LOGIN_PAGE);
+        }
         assertThat(otps("scanned@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(otpBefore);
 
         browser.forgetSession(realm.getBaseUrl());
@@ -262,6 +273,51 @@ class TwoFactorIT extends BrowserTestBase {
         assertThat(browser.pageText()).doesNotContainIgnoringCase("error");
         browser.screenshot("otp-reset-done-other-browser-sv");
         assertThat(otps("console@syd.se")).hasSize(1).extracting(CredentialRepresentation::getId).doesNotContainAnyElementsOf(afterFirst);
+    }
+
+    /**
+     * Two browsers holding the same link give the password at the same instant (threads and a barrier,
+     * three rounds): the link is spent once, so at most one of them reaches the new QR code.
+     */
+    @Test
+    void twoSessionsClaimingOneLinkAtOnceGetOneReset() throws Exception {
+        registerWithTotp("race@syd.se");
+        for (int round = 0; round < 3; round++) {
+            browser.forgetSession(realm.getBaseUrl());
+            browser.openLogin(oauth, "sv");
+            browser.login("race@syd.se", "Ratt2026!pass");
+            browser.requestOtpReset();
+            String link = Mails.link(Mails.latest(mail, "race@syd.se", RESET_SUBJECT));
+
+            List<PlainHttp.Form> logins = new ArrayList<>();
+            List<PlainHttp> sessions = List.of(new PlainHttp(), new PlainHttp());
+            for (PlainHttp session : sessions) {
+                PlainHttp.Page login = session.follow(session.get(link), "http://127.0.0.1:8500");
+                assertThat(login.pageId()).isEqualTo(Browser.LOGIN_PAGE);
+                logins.add(login.form("#kc-form-login").with("password", "Ratt2026!pass"));
+            }
+            CyclicBarrier barrier = new CyclicBarrier(2);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<String>> pages = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    PlainHttp session = sessions.get(i);
+                    PlainHttp.Form form = logins.get(i);
+                    pages.add(pool.submit(() -> {
+                        barrier.await();
+                        return session.follow(form.submit(session), "http://127.0.0.1:8500").pageId();
+                    }));
+                }
+                List<String> reached = new ArrayList<>();
+                for (var page : pages) {
+                    reached.add(page.get(60, TimeUnit.SECONDS));
+                }
+                assertThat(reached).as("round %d", round).containsOnly(Browser.TOTP_PAGE, Browser.OTP_PAGE)
+                        .filteredOn(Browser.TOTP_PAGE::equals).hasSize(1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 
     @Test
