@@ -32,6 +32,7 @@ final class GuessSession {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NORMAL).build();
     private String page = "";
+    private URI current = URI.create("http://localhost:8080/");
 
     /** The registration flow's verification page, in Swedish. */
     static GuessSession atVerificationPage(OAuthClient oauth) {
@@ -92,13 +93,13 @@ final class GuessSession {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        send(HttpRequest.newBuilder(URI.create(unescape(action.group(1))))
+        send(HttpRequest.newBuilder(current.resolve(unescape(action.group(1))))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
         return this;
     }
 
     private void get(String url) {
-        send(HttpRequest.newBuilder(URI.create(url)).GET());
+        send(HttpRequest.newBuilder(current.resolve(url)).GET());
     }
 
     private void send(HttpRequest.Builder request) {
@@ -108,6 +109,7 @@ final class GuessSession {
                 throw new AssertionError("server error " + response.statusCode() + ": " + response.body());
             }
             page = response.body();
+            current = response.uri();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

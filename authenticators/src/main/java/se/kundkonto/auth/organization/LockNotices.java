@@ -15,6 +15,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import se.kundkonto.auth.mail.KundkontoMail;
+import se.kundkonto.customer.LogSafe;
 
 /**
  * Tells a customer account's Admins that its verification was locked by wrong guesses. The lock
@@ -49,7 +50,7 @@ public final class LockNotices {
                 try {
                     executor.execute(() -> send(factory, realmId, customerNumber));
                 } catch (RejectedExecutionException shuttingDown) {
-                    LOG.warnf("Server stopping: the Admins of customer %s are not told about the verification lock", customerNumber);
+                    LOG.warnf("Server stopping: the Admins of customer %s are not told about the verification lock", LogSafe.typed(customerNumber));
                 }
             }
         });
@@ -69,7 +70,7 @@ public final class LockNotices {
                         .forEach(admin -> tell(session, realm, admin, org)));
             });
         } catch (RuntimeException e) {
-            LOG.warnf(e, "Could not tell the Admins of customer %s about the verification lock", customerNumber);
+            LOG.warnf(e, "Could not tell the Admins of customer %s about the verification lock", LogSafe.typed(customerNumber));
         }
     }
 
