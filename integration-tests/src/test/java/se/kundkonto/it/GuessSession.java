@@ -1,13 +1,14 @@
 package se.kundkonto.it;
 
 import java.io.IOException;
-import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -18,7 +19,9 @@ import org.keycloak.testframework.oauth.OAuthClient;
 
 /**
  * One visitor's own browser tab over plain HTTP (its own cookies, no JavaScript), as an attacker
- * scripts the verification page, the login form and "Lägg till kundkonto".
+ * scripts the verification page, the login form and "Lägg till kundkonto". Cookies are kept by name
+ * and redirects followed by hand: Java's CookieManager never sends Keycloak's Secure cookies over
+ * http://localhost, as a browser does.
  */
 final class GuessSession {
 
@@ -29,8 +32,8 @@ final class GuessSession {
     private static final Map<String, String> NAMED = Map.of("amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'",
             "ouml", "ö", "auml", "ä", "aring", "å", "ndash", "–", "Ouml", "Ö");
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Map<String, String> cookies = new LinkedHashMap<>();
     private String page = "";
     private URI current = URI.create("http://localhost:8080/");
 
@@ -104,7 +107,11 @@ final class GuessSession {
 
     private void send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.header("Accept-Language", "sv").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = exchange(request);
+            for (int hops = 0; response.statusCode() / 100 == 3 && hops < 10; hops++) {
+                URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+                response = exchange(HttpRequest.newBuilder(next).GET());
+            }
             if (response.statusCode() >= 500) {
                 throw new AssertionError("server error " + response.statusCode() + ": " + response.body());
             }
@@ -116,6 +123,24 @@ final class GuessSession {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private HttpResponse<String> exchange(HttpRequest.Builder request) throws IOException, InterruptedException {
+        request.header("Accept-Language", "sv");
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (String setCookie : response.headers().allValues("Set-Cookie")) {
+            for (HttpCookie cookie : HttpCookie.parse(setCookie)) {
+                if (cookie.getMaxAge() == 0 || cookie.getValue().isEmpty()) {
+                    cookies.remove(cookie.getName());
+                } else {
+                    cookies.put(cookie.getName(), cookie.getValue());
+                }
+            }
+        }
+        return response;
     }
 
     static String unescape(String html) {
