@@ -25,7 +25,10 @@ class FlowStepFactoryTest {
     void configurableExactlyWhenThereAreSettings() {
         assertThat(new SelectCustomerAuthenticatorFactory().isConfigurable()).isFalse();
         assertThat(new LinkCustomerFormActionFactory().isConfigurable()).isFalse();
-        assertThat(new VerifyCustomerAuthenticatorFactory().isConfigurable()).isTrue();
+        // The guess limits live on the customer-registry federation, one setting for every entry point.
+        assertThat(new VerifyCustomerAuthenticatorFactory().isConfigurable()).isFalse();
+        assertThat(new CustomerAwareLoginFormFactory().isConfigurable()).isFalse();
+        assertThat(new VerifiedBrokerUserAuthenticatorFactory().isConfigurable()).isFalse();
         assertThat(new ResetOtpFormFactory().isConfigurable()).isTrue();
     }
 

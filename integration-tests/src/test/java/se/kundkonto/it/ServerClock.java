@@ -15,23 +15,41 @@ final class ServerClock implements AutoCloseable {
     private static final URI ENDPOINT = URI.create("http://localhost:8080/realms/master/testing-timeoffset");
 
     private ServerClock() {
+        this(false);
     }
 
     static ServerClock shiftedBy(int seconds) {
-        set(seconds);
+        set(seconds, false);
         return new ServerClock();
+    }
+
+    /** Also moves the clock of Keycloak's Infinispan caches, so entries with a lifespan (single-use store) expire. */
+    static ServerClock shiftedWithCachesBy(int seconds) {
+        set(seconds, true);
+        return new ServerClock(true);
+    }
+
+    private final boolean caches;
+
+    private ServerClock(boolean caches) {
+        this.caches = caches;
+    }
+
+    /** Moves a clock from {@link #shiftedWithCachesBy} again. */
+    void shiftTo(int seconds) {
+        set(seconds, caches);
     }
 
     @Override
     public void close() {
-        set(0);
+        set(0, caches);
     }
 
-    private static void set(int seconds) {
+    private static void set(int seconds, boolean caches) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ENDPOINT)
                     .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"offset\": " + seconds + "}")).build(), HttpResponse.BodyHandlers.ofString());
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"offset\": " + seconds + (caches ? ", \"caches\": true" : "") + "}")).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("time offset refused: " + response.statusCode());
             }

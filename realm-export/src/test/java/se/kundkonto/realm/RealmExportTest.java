@@ -60,4 +60,23 @@ class RealmExportTest {
         assertThat(bankId.at("/config/clientSecret").asText()).isEqualTo("CHANGE-ME");
         assertThat(bankId.get("trustEmail").asBoolean()).as("never link by an e-mail the broker vouches for").isFalse();
     }
+
+    /** One place for the guess limits: the Kundregister federation; no flow execution carries a copy. */
+    @Test
+    void theGuessLimitsLiveOnlyOnTheCustomerRegistry() throws IOException {
+        JsonNode realm = realm();
+        JsonNode registry = null;
+        for (JsonNode component : realm.at("/components/org.keycloak.storage.UserStorageProvider")) {
+            if ("customer-registry".equals(component.get("providerId").asText())) {
+                registry = component.get("config");
+            }
+        }
+        assertThat(registry).isNotNull();
+        assertThat(registry.at("/maxFailuresPerCustomer/0").asText()).isEqualTo("5");
+        assertThat(registry.at("/maxFailuresPerClient/0").asText()).isEqualTo("20");
+        assertThat(registry.at("/windowMinutes/0").asText()).isEqualTo("15");
+        assertThat(registry.at("/maxFailuresPerCustomerPerDay/0").asText()).isEqualTo("80");
+        realm.get("authenticatorConfig").forEach(config ->
+                assertThat(config.get("config").has("maxFailuresPerCustomer")).as(config.get("alias").asText()).isFalse());
+    }
 }

@@ -1,5 +1,6 @@
 package se.kundkonto.registry;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.storage.UserStorageProviderFactory;
 
+import se.kundkonto.customer.GuessLimits;
+
 /** Registers the customer registry under User federation in the admin console. */
 public final class CustomerRegistryProviderFactory
         implements UserStorageProviderFactory<CustomerRegistryProvider>, ServerInfoAwareProviderFactory {
@@ -20,7 +23,7 @@ public final class CustomerRegistryProviderFactory
     public static final String PROVIDER_ID = "customer-registry";
     public static final String JOIN_POLICY = "joinPolicy";
 
-    private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
+    private static final List<ProviderConfigProperty> OWN_CONFIG = ProviderConfigurationBuilder.create()
             .property()
             .name(CustomerRegistryConfig.PERSISTENCE_UNIT)
             .label("Persistence unit")
@@ -43,6 +46,15 @@ public final class CustomerRegistryProviderFactory
             .defaultValue("everyone-admin")
             .add()
             .build();
+
+    /** The registry's own settings, then the guess limits that every verification entry point reads from here. */
+    private static final List<ProviderConfigProperty> CONFIG = withGuessLimits();
+
+    private static List<ProviderConfigProperty> withGuessLimits() {
+        List<ProviderConfigProperty> all = new ArrayList<>(OWN_CONFIG);
+        all.addAll(GuessLimitsConfig.PROPERTIES);
+        return List.copyOf(all);
+    }
 
     @Override
     public CustomerRegistryProvider create(KeycloakSession session, ComponentModel model) {
@@ -80,6 +92,8 @@ public final class CustomerRegistryProviderFactory
                 "defaultPersistenceUnit", CustomerRegistryConfig.DEFAULT_PERSISTENCE_UNIT,
                 "table", "customer_registry",
                 "credentialType", CustomerRegistryProvider.CREDENTIAL_TYPE,
-                "readOnly", "true");
+                "readOnly", "true",
+                "defaultGuessLimits", GuessLimits.DEFAULT.toString(),
+                "guessThrottleStore", "SingleUseObjectProvider (cluster-wide)");
     }
 }

@@ -14,10 +14,10 @@ import se.kundkonto.auth.organization.CustomerAccounts;
 import se.kundkonto.auth.organization.CustomerRole;
 import se.kundkonto.auth.organization.MembershipEvents;
 import se.kundkonto.auth.verification.CustomerVerifier;
+import se.kundkonto.auth.verification.VerificationEvents;
 import se.kundkonto.auth.verification.VerificationInput;
 import se.kundkonto.auth.verification.VerifiedCustomer;
 import se.kundkonto.auth.verification.VerifyCustomerAuthenticator;
-import se.kundkonto.customer.GuessLimits;
 
 /**
  * "Lägg till kundkonto" ({@code kc_action=kundkonto-add-customer}): the same customer verification as
@@ -50,12 +50,11 @@ public final class AddCustomerRequiredAction implements RequiredActionProvider {
             context.challenge(page.createForm(VerifyCustomerAuthenticator.TEMPLATE));
             return;
         }
-        CustomerVerifier.Result result = new CustomerVerifier(context.getSession(), context.getRealm(), GuessLimits.DEFAULT)
+        CustomerVerifier.Result result = new CustomerVerifier(context.getSession(), context.getRealm())
                 .verify(input.number(), input.digits(), context.getConnection().getRemoteAddr());
         if (result.outcome() != CustomerVerifier.Outcome.VERIFIED) {
-            context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION_ERROR)
-                    .detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID)
-                    .detail(VerifyCustomerAuthenticator.EVENT_DETAIL_CUSTOMER, input.number().strip())
+            VerificationEvents.describe(context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION_ERROR)
+                    .detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID), input.number(), result)
                     .error(Errors.INVALID_USER_CREDENTIALS);
             page.setError(result.outcome().message());
             context.challenge(page.createForm(VerifyCustomerAuthenticator.TEMPLATE));

@@ -1,18 +1,15 @@
 package se.kundkonto.auth.broker;
 
-import java.util.List;
 import java.util.Map;
 
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import se.kundkonto.auth.FlowStepFactory;
 import se.kundkonto.auth.StatelessProviderFactory;
-import se.kundkonto.auth.verification.GuessLimitsConfig;
 
 public final class VerifiedBrokerUserAuthenticatorFactory implements FlowStepFactory, AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
 
@@ -45,11 +42,6 @@ public final class VerifiedBrokerUserAuthenticatorFactory implements FlowStepFac
                 + "four digits (same checks and throttle as registration), then creates the user and joins the customer account "
                 + "under the join policy. When the e-mail is taken it steps aside (ALTERNATIVE) for 'Handle existing account', "
                 + "which links only after re-authentication.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return GuessLimitsConfig.PROPERTIES;
     }
 
     @Override

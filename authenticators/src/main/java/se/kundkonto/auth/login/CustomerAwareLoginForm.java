@@ -19,9 +19,8 @@ import org.keycloak.services.validation.Validation;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import se.kundkonto.auth.verification.CustomerVerifier;
-import se.kundkonto.auth.verification.GuessLimitsConfig;
+import se.kundkonto.auth.verification.VerificationEvents;
 import se.kundkonto.auth.verification.PreverifiedCustomer;
-import se.kundkonto.auth.verification.VerifyCustomerAuthenticator;
 import se.kundkonto.customer.CustomerNumber;
 
 /**
@@ -47,10 +46,9 @@ public final class CustomerAwareLoginForm extends UsernamePasswordForm {
     }
 
     private void legacyCompanyLogin(AuthenticationFlowContext context, String number, String digits) {
-        CustomerVerifier.Result result = new CustomerVerifier(context.getSession(), context.getRealm(),
-                GuessLimitsConfig.from(context.getAuthenticatorConfig()))
+        CustomerVerifier.Result result = new CustomerVerifier(context.getSession(), context.getRealm())
                 .verify(number, digits, context.getConnection().getRemoteAddr());
-        context.getEvent().detail(VerifyCustomerAuthenticator.EVENT_DETAIL_CUSTOMER, number.strip());
+        VerificationEvents.describe(context.getEvent(), number, result);
         switch (result.outcome()) {
             case VERIFIED -> {
                 PreverifiedCustomer.stash(context.getSession(), context.getAuthenticationSession(), result.customer().orElseThrow());

@@ -1,6 +1,5 @@
 package se.kundkonto.auth.login;
 
-import java.util.List;
 import java.util.Map;
 
 import org.keycloak.authentication.Authenticator;
@@ -8,13 +7,11 @@ import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.credential.PasswordCredentialModel;
-import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import se.kundkonto.auth.FlowStepFactory;
 import se.kundkonto.auth.StatelessProviderFactory;
 
-import se.kundkonto.auth.verification.GuessLimitsConfig;
 
 public final class CustomerAwareLoginFormFactory implements FlowStepFactory, AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
 
@@ -44,12 +41,7 @@ public final class CustomerAwareLoginFormFactory implements FlowStepFactory, Aut
     public String getHelpText() {
         return "Keycloak's username/password form. A customer number typed as username is an old shared company login: "
                 + "it never gets a session. Correct last four digits lead into registration with the customer verified; "
-                + "wrong ones get the normal login error. Throttled like the customer verification step.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return GuessLimitsConfig.PROPERTIES;
+                + "wrong ones get the normal login error. Throttled like the customer verification step (limits on the customer-registry federation).";
     }
 
     @Override

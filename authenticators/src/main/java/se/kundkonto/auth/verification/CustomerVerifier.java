@@ -7,22 +7,22 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.storage.StorageUnavailableException;
-import org.keycloak.storage.UserStorageProvider;
-import org.keycloak.storage.UserStorageProviderModel;
 
+import se.kundkonto.auth.organization.LockNotices;
 import se.kundkonto.customer.CustomerNumber;
-import se.kundkonto.customer.GuessLimits;
 import se.kundkonto.customer.GuessThrottle;
 import se.kundkonto.customer.GuessThrottle.CustomerNumberOrRaw;
+import se.kundkonto.customer.LogSafe;
 import se.kundkonto.registry.CustomerRegistryProvider;
-import se.kundkonto.registry.CustomerRegistryProviderFactory;
 
 /**
  * Proves "I belong to this customer": customer number + last four digits of the organisation number,
  * checked by the realm's customer-registry federation ({@link CustomerRegistryProvider#verify}).
  *
  * <p>Unknown number, wrong digits and inactive customer give one and the same {@link Outcome#REJECTED};
- * every failure counts against the number and the client address alike.
+ * every failure counts against the number and the client address alike, in the realm's
+ * {@link GuessBudget}. The failure that starts a lock tells the number's Admins, after the request
+ * and in the background, so known and unknown numbers cost the request the same.
  */
 public final class CustomerVerifier {
 
@@ -47,9 +47,10 @@ public final class CustomerVerifier {
         }
     }
 
-    public record Result(Outcome outcome, Optional<VerifiedCustomer> customer) {
+    /** {@code lockStarted}: this failure started a lock episode (event {@code verification_locked}). */
+    public record Result(Outcome outcome, Optional<VerifiedCustomer> customer, boolean lockStarted) {
         static Result of(Outcome outcome) {
-            return new Result(outcome, Optional.empty());
+            return new Result(outcome, Optional.empty(), false);
         }
     }
 
@@ -57,48 +58,46 @@ public final class CustomerVerifier {
     private final RealmModel realm;
     private final GuessThrottle throttle;
 
-    public CustomerVerifier(KeycloakSession session, RealmModel realm, GuessLimits limits) {
+    public CustomerVerifier(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
-        this.throttle = new GuessThrottle(new ClusterSlotStore(session.singleUseObjects()), limits);
+        this.throttle = GuessBudget.of(session, realm);
     }
 
     public Result verify(String typedNumber, String typedDigits, String clientAddress) {
-        CustomerNumberOrRaw counted = CustomerNumberOrRaw.of(typedNumber);
-        if (throttle.isLocked(realm.getId(), counted, clientAddress)) {
+        // Reserve before judging: racing requests can never get more judgements than there are slots.
+        GuessThrottle.Attempt attempt = throttle.begin(realm.getId(), CustomerNumberOrRaw.of(typedNumber), clientAddress);
+        if (!attempt.allowed()) {
             return Result.of(Outcome.LOCKED);
         }
         Optional<VerifiedCustomer> verified;
         try {
             verified = check(typedNumber, typedDigits);
         } catch (StorageUnavailableException e) {
+            attempt.abandoned();
             LOG.warnf("Customer verification in realm %s impossible: %s", realm.getName(), e.getMessage());
             return Result.of(Outcome.UNAVAILABLE);
         }
         if (verified.isPresent()) {
-            throttle.recordSuccess(realm.getId(), counted);
-            return new Result(Outcome.VERIFIED, verified);
+            attempt.succeeded();
+            return new Result(Outcome.VERIFIED, verified, false);
         }
-        throttle.recordFailure(realm.getId(), counted, clientAddress);
-        return Result.of(Outcome.REJECTED);
+        boolean lockStarted = attempt.failed();
+        if (lockStarted) {
+            LOG.infof("Customer verification locked in realm %s for customer number %s", realm.getName(), LogSafe.typed(typedNumber));
+            CustomerNumber.parse(typedNumber).ifPresent(n -> LockNotices.sendAfterRequest(session, realm, n.value()));
+        }
+        return new Result(Outcome.REJECTED, Optional.empty(), lockStarted);
     }
 
     private Optional<VerifiedCustomer> check(String typedNumber, String typedDigits) {
         Optional<CustomerNumber> number = CustomerNumber.parse(typedNumber);
-        Optional<ComponentModel> registry = registry();
+        Optional<ComponentModel> registry = GuessBudget.registry(realm);
         if (number.isEmpty() || registry.isEmpty()) {
             return Optional.empty();
         }
         return CustomerRegistryProvider.verify(session, registry.get(), number.get(), typedDigits)
                 .map(c -> new VerifiedCustomer(c.customerNumber().value(), c.companyName(), c.orgNumber().masked(),
                         c.orgNumber().isPersonalIdentityNumber()));
-    }
-
-    /** The realm's customer-registry federation, when it has one and it is enabled. */
-    private Optional<ComponentModel> registry() {
-        return realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
-                .filter(c -> CustomerRegistryProviderFactory.PROVIDER_ID.equals(c.getProviderId()))
-                .filter(c -> new UserStorageProviderModel(c).isEnabled())
-                .findFirst();
     }
 }

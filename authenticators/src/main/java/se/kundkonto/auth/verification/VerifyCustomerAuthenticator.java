@@ -70,10 +70,9 @@ public final class VerifyCustomerAuthenticator implements Authenticator {
             return Optional.empty();
         }
 
-        CustomerVerifier.Result result = new CustomerVerifier(context.getSession(), context.getRealm(),
-                GuessLimitsConfig.from(context.getAuthenticatorConfig()))
+        CustomerVerifier.Result result = new CustomerVerifier(context.getSession(), context.getRealm())
                 .verify(input.number(), input.digits(), context.getConnection().getRemoteAddr());
-        context.getEvent().detail(EVENT_DETAIL_CUSTOMER, input.number().strip());
+        VerificationEvents.describe(context.getEvent(), input.number(), result);
         if (result.outcome() == CustomerVerifier.Outcome.VERIFIED) {
             return result.customer();
         }

@@ -1,12 +1,10 @@
 package se.kundkonto.auth.verification;
 
-import java.util.List;
 import java.util.Map;
 
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import se.kundkonto.auth.FlowStepFactory;
@@ -43,12 +41,8 @@ public final class VerifyCustomerAuthenticatorFactory implements FlowStepFactory
     public String getHelpText() {
         return "Asks for the customer number and the last four digits of the organisation number and checks them against "
                 + "the customer registry (user federation 'customer-registry'). Unknown, wrong and inactive all get one message; "
-                + "guessing is throttled per customer number and per client address. Place before the registration form.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return GuessLimitsConfig.PROPERTIES;
+                + "guessing is throttled per customer number and per client address, with the limits set on the customer-registry "
+                + "federation. Place before the registration form.";
     }
 
     @Override
@@ -57,6 +51,8 @@ public final class VerifyCustomerAuthenticatorFactory implements FlowStepFactory
         return Map.of("defaultMaxFailuresPerCustomer", String.valueOf(d.maxFailuresPerCustomer()),
                 "defaultMaxFailuresPerClient", String.valueOf(d.maxFailuresPerClient()),
                 "defaultWindowSeconds", String.valueOf(d.windowSeconds()),
+                "defaultMaxFailuresPerCustomerPerDay", String.valueOf(d.maxFailuresPerCustomerPerDay()),
+                "limitsSetOn", "user federation 'customer-registry' (one setting for every entry point)",
                 "throttleStore", "SingleUseObjectProvider (cluster-wide)");
     }
 }

@@ -1,0 +1,38 @@
+package se.kundkonto.auth.verification;
+
+import java.util.Optional;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.storage.UserStorageProvider;
+import org.keycloak.storage.UserStorageProviderModel;
+
+import se.kundkonto.customer.GuessThrottle;
+import se.kundkonto.registry.CustomerRegistryProviderFactory;
+import se.kundkonto.registry.GuessLimitsConfig;
+
+/**
+ * The realm's one guess counter: limits from its customer-registry federation, slots in Keycloak's
+ * cluster-wide single-use store, time from Keycloak's clock. Every entry point and the admin
+ * endpoint get it here, so they can never disagree about a number's count.
+ */
+public final class GuessBudget {
+
+    private GuessBudget() {
+    }
+
+    public static GuessThrottle of(KeycloakSession session, RealmModel realm) {
+        return new GuessThrottle(new ClusterSlotStore(session.singleUseObjects()),
+                GuessLimitsConfig.from(registry(realm).orElse(null)), Time::currentTime);
+    }
+
+    /** The realm's customer-registry federation, when it has one and it is enabled. */
+    public static Optional<ComponentModel> registry(RealmModel realm) {
+        return realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
+                .filter(c -> CustomerRegistryProviderFactory.PROVIDER_ID.equals(c.getProviderId()))
+                .filter(c -> new UserStorageProviderModel(c).isEnabled())
+                .findFirst();
+    }
+}

@@ -1,0 +1,4 @@
+<#import "template.ftl" as layout>
+<@layout.emailLayout>
+${kcSanitize(msg("kundkontoVerificationLockedBodyHtml", companyName, customerNumber))?no_esc}
+</@layout.emailLayout>

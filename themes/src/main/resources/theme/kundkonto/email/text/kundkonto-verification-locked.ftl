@@ -1,0 +1,2 @@
+<#ftl output_format="plainText">
+${msg("kundkontoVerificationLockedBody", companyName, customerNumber)}
