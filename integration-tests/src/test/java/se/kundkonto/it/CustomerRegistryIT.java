@@ -50,8 +50,9 @@ class CustomerRegistryIT {
     }
 
     @Test
-    void theRegistryIsTheRealmsFederationComponentWithItsJoinPolicy() {
-        assertThat(registry().getConfig()).containsKey("joinPolicy");
+    void theRegistryIsStillTheRealmsFederationComponent() {
+        assertThat(registry().getConfig().getFirst("persistenceUnit")).isEqualTo("kundregister");
+        assertThat(registry().getConfig().getFirst("enabled")).isEqualTo("true");
     }
 
     @Test

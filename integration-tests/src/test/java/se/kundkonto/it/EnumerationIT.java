@@ -3,7 +3,11 @@ package se.kundkonto.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,8 +79,22 @@ class EnumerationIT {
     /** What the attacker compares: one answer per number, for a registry number, the inactive one and an unknown one. */
     private record Answers(String entryPoint, Map<String, String> byNumber) {
         void areIndistinguishable() {
+            keep(entryPoint, byNumber);
             assertThat(byNumber.values().stream().distinct().toList())
                     .as(entryPoint + ": the same answer for " + byNumber.keySet()).hasSize(1);
+        }
+    }
+
+    /** Each answer as compared, under target/enumeration/, so a failure can be read with diff. */
+    private static void keep(String entryPoint, Map<String, String> byNumber) {
+        try {
+            Path dir = Path.of("target", "enumeration", entryPoint.replaceAll("[^A-Za-z0-9]+", "-"));
+            Files.createDirectories(dir);
+            for (Map.Entry<String, String> answer : byNumber.entrySet()) {
+                Files.writeString(dir.resolve(answer.getKey() + ".txt"), answer.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -146,7 +164,7 @@ class EnumerationIT {
     void theVerificationPageAnswersAlike() {
         ask("verification page", List.of("04050607", INACTIVE, "99887761"), n -> n, n -> {
             PlainHttp http = new PlainHttp();
-            Page verify = http.follow(http.get(loginPage(http, realm).link("registrations")), CALLBACK);
+            Page verify = http.follow(http.get(loginPage(http, realm).link("login-actions/registration")), CALLBACK);
             assertThat(verify.pageId()).isEqualTo(Browser.VERIFY_PAGE);
             return verify.form("#kundkonto-verify-form").with("customerNumber", n).with("orgDigits", "0000").submit(http);
         }, EnumerationIT::verificationError).areIndistinguishable();

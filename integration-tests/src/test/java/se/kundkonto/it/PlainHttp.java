@@ -138,7 +138,12 @@ final class PlainHttp {
 
     private static final Pattern PER_REQUEST = Pattern.compile(
             "((?:session_code|execution|tab_id|client_data|code|state|session_state|nonce|key|auth_session_id)=)[^&\"'\\s<>]*");
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_\\-]{22,}(?:\\.[A-Za-z0-9_\\-]+)*");
+    /**
+     * Long runs of base64 (standard or URL-safe) with both upper and lower case: random ids such as the
+     * auth-session hash in checkAuthSession(), but not JSON keys, CSS classes or paths.
+     */
+    private static final Pattern TOKEN = Pattern.compile(
+            "(?<![A-Za-z0-9+/_\\-])(?=[A-Za-z0-9+/_\\-]*[A-Z])(?=[A-Za-z0-9+/_\\-]*[a-z])[A-Za-z0-9+/_\\-]{16,}={0,2}");
 
     /**
      * What an observer can compare between two answers, with what differs on every request taken out:
