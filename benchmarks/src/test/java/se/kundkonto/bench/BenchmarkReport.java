@@ -37,27 +37,37 @@ final class BenchmarkReport {
         return md.toString();
     }
 
-    /** The pack alone: does a wrong guess answer faster or slower when the customer number exists? */
-    static String parityMarkdown(Timings known, Timings unknown) {
-        double[] interval = Timings.medianDifferenceInterval(known, unknown, 2000, 20261122L);
-        boolean noDifference = interval[0] <= 0 && interval[1] >= 0;
-        return String.format(Locale.ROOT, """
+    /** One entry point of the parity measurement; {@code locked} when its throttle could not be opened for it. */
+    record ParityRow(String entryPoint, Timings known, Timings unknown, boolean locked) {
+    }
+
+    /** The pack alone: does a wrong answer come faster or slower when the customer number exists? */
+    static String parityMarkdown(List<ParityRow> rows) {
+        StringBuilder md = new StringBuilder("""
 
                 ## Timing parity of wrong guesses (the pack alone)
 
-                The old company login with wrong digits, for a customer number that exists and one that does not
-                (throttle opened wide for this measurement only; only the guess is timed). The answer time must
-                not tell which customer numbers exist.
+                Every entry point that takes a username or customer number, asked with wrong digits (or a wrong
+                password) about a customer number that exists and one that does not, alternating (throttle opened
+                wide for this measurement only; only the answer to the guess is timed). The answer time must not
+                tell which customer numbers exist. Milliseconds; the interval is a 95% bootstrap interval of the
+                difference of medians (exists − does not exist).
 
-                | Customer number | Median | p90 |
-                |---|---:|---:|
-                | exists | %.2f | %.2f |
-                | does not exist | %.2f | %.2f |
-
-                Ratio exists / does not exist: **%.2f**. Difference of medians: %+.2f ms, 95%% bootstrap interval
-                %+.2f … %+.2f ms: %s.
-                """, known.median(), known.p90(), unknown.median(), unknown.p90(), Timings.ratio(known, unknown),
-                known.median() - unknown.median(), interval[0], interval[1],
-                noDifference ? "**no measurable difference** in this run" : "**a measurable difference** in this run");
+                | Entry point | Exists, median | Does not exist, median | Difference | 95% interval | Reading |
+                |---|---:|---:|---:|---|---|
+                """);
+        for (ParityRow row : rows) {
+            if (row.locked() || row.known().count() == 0 || row.unknown().count() == 0) {
+                md.append("| ").append(row.entryPoint()).append(" | – | – | – | – | not measured: its throttle locked "
+                        + "(limits not opened for this entry point) |\n");
+                continue;
+            }
+            double[] interval = Timings.medianDifferenceInterval(row.known(), row.unknown(), 2000, 20261122L);
+            boolean noDifference = interval[0] <= 0 && interval[1] >= 0;
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %+.2f | %+.2f … %+.2f | %s |%n", row.entryPoint(),
+                    row.known().median(), row.unknown().median(), row.known().median() - row.unknown().median(),
+                    interval[0], interval[1], noDifference ? "no measurable difference" : "**a measurable difference**"));
+        }
+        return md.toString();
     }
 }

@@ -93,6 +93,63 @@ final class Journeys {
         return nanos;
     }
 
+    /** A wrong guess takes one request (and whatever redirects stay in the server): only that is timed. */
+    private static long timed(WebSession web, java.util.function.Supplier<WebSession.Page> request,
+            java.util.function.Predicate<WebSession.Page> expected, String what) {
+        long before = web.nanosOnTheWire();
+        WebSession.Page page = web.follow(request.get(), Side.CALLBACK);
+        long nanos = web.nanosOnTheWire() - before;
+        if (!expected.test(page)) {
+            throw new IllegalStateException(what + " answered HTTP " + page.status() + " on " + Form.pageId(page) + " at " + page.url());
+        }
+        return nanos;
+    }
+
+    /** True when the answer is the throttle's lock: the measurement would time the lock, not the check. */
+    static boolean locked(WebSession.Page page) {
+        return page.body() != null && page.body().contains("För många försök");
+    }
+
+    /** The password grant with a customer number as username; every answer is a refusal (400 or 401). */
+    static long passwordGrant(Side side, WebSession web, String clientId, String customerNumber) {
+        return timed(web, () -> web.postForm(side.tokenUrl(), Map.of("grant_type", "password", "client_id", clientId,
+                "username", customerNumber, "password", "4400")), p -> p.status() == 400 || p.status() == 401,
+                side + ": password grant on " + clientId);
+    }
+
+    /** "Glömt lösen?" with a customer number as username: only the POST of the reset form is timed. */
+    static long resetCredentials(Side side, WebSession web, String customerNumber) {
+        WebSession.Page login = web.follow(web.get(side.authUrl("")), Side.CALLBACK);
+        WebSession.Page reset = web.follow(web.get(Form.link(login, "a[href*=reset-credentials]")), Side.CALLBACK);
+        Form form = Form.on(reset, "#kc-reset-password-form").with("username", customerNumber);
+        return timed(web, () -> form.submit(web), p -> p.status() == 200, side + ": reset credentials");
+    }
+
+    /** A wrong guess on the verification page (registration): only the POST is timed. */
+    static long verificationGuess(Side side, WebSession web, String customerNumber) {
+        WebSession.Page login = web.follow(web.get(side.authUrl("")), Side.CALLBACK);
+        WebSession.Page verify = web.follow(web.get(Form.link(login, "#kc-registration a")), Side.CALLBACK);
+        Form form = Form.on(verify, "#kundkonto-verify-form").with("customerNumber", customerNumber).with("orgDigits", "1111");
+        return timed(web, () -> form.submit(web), p -> "login-kundkonto-verify-customer".equals(Form.pageId(p)) && !locked(p),
+                side + ": verification page");
+    }
+
+    /**
+     * A wrong guess in "Lägg till kundkonto", in the signed-in {@code web}: only the POST is timed.
+     * -1 when the action's throttle is locked (its limits are not opened by the parity realm).
+     */
+    static long addCustomerGuess(Side side, WebSession web, String customerNumber) {
+        WebSession.Page page = web.follow(web.get(side.authUrl("&kc_action=kundkonto-add-customer")), Side.CALLBACK);
+        Form form = Form.on(page, "#kundkonto-verify-form").with("customerNumber", customerNumber).with("orgDigits", "1111");
+        long before = web.nanosOnTheWire();
+        WebSession.Page answer = web.follow(form.submit(web), Side.CALLBACK);
+        long nanos = web.nanosOnTheWire() - before;
+        if (!"login-kundkonto-verify-customer".equals(Form.pageId(answer))) {
+            throw new IllegalStateException(side + ": Lägg till kundkonto answered " + Form.pageId(answer));
+        }
+        return locked(answer) ? -1 : nanos;
+    }
+
     /** "Lägg till kundkonto" in an existing session (set-up only, not measured). */
     static Tokens addCustomer(Side side, WebSession web, String customerNumber, String orgDigits) {
         WebSession.Page page = web.follow(web.get(side.authUrl("&kc_action=kundkonto-add-customer")), Side.CALLBACK);

@@ -99,16 +99,18 @@ class PackVersusStockBenchmark {
 
         List<BenchmarkReport.Row> rows = new ArrayList<>();
         timings.forEach((b, t) -> rows.add(new BenchmarkReport.Row(b.name(), b.stockDoes(), b.packDoes(), t.get(stock), t.get(pack))));
-        Map<String, Timings> parity = timingParity(new Side("parity", parityRealm.getBaseUrl(), true), warmup, iterations);
-        String report = BenchmarkReport.markdown(setting(warmup, iterations), rows)
-                + BenchmarkReport.parityMarkdown(parity.get(KNOWN), parity.get(UNKNOWN));
+        List<BenchmarkReport.ParityRow> parity = timingParity(new Side("parity", parityRealm.getBaseUrl(), true), warmup, iterations);
+        String report = BenchmarkReport.markdown(setting(warmup, iterations), rows) + BenchmarkReport.parityMarkdown(parity);
         Path file = Path.of(System.getProperty("kundkonto.bench.report", "target/benchmark-report.md"));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, report);
         System.out.println(report);
 
-        assertThat(parity.get(KNOWN).count()).isEqualTo(iterations);
-        assertThat(parity.get(UNKNOWN).count()).isEqualTo(iterations);
+        parity.stream().filter(row -> !row.locked()).forEach(row -> {
+            assertThat(row.known().count()).as(row.entryPoint()).isEqualTo(iterations);
+            assertThat(row.unknown().count()).as(row.entryPoint()).isEqualTo(iterations);
+        });
+        assertThat(parity).filteredOn(row -> !row.locked()).as("entry points measured").hasSizeGreaterThanOrEqualTo(8);
         rows.forEach(row -> {
             assertThat(row.pack().count()).as(row.flow()).isEqualTo(iterations);
             assertThat(row.stock().count()).as(row.flow()).isEqualTo(iterations);
@@ -142,26 +144,69 @@ class PackVersusStockBenchmark {
                         (side, i, web) -> Journeys.accountsApi(side, web, tokens.get(side))));
     }
 
-    private static final String KNOWN = "known";
-    private static final String UNKNOWN = "unknown";
+    /** One entry point an attacker can ask about a customer number; returns the nanoseconds of the answer, -1 when locked. */
+    interface ParityProbe {
+        long ask(Side side, String customerNumber);
+    }
+
+    private record Parity(String entryPoint, ParityProbe probe) {
+    }
+
+    /** The registry's active customer the parity measurement asks about, and a number that is in no registry. */
+    private static final String KNOWN = CUSTOMERS[0][0];
+    private static final String UNKNOWN = "99887766";
 
     /**
-     * Wrong guesses at the old company login for a customer number that exists and one that does not,
-     * alternating: if their answer times differ, the time tells an attacker which numbers exist.
+     * Every entry point that takes a username or customer number and can be driven over plain HTTP
+     * (the BankID verification needs an eID broker's login first and is the same check as the
+     * verification page): the answer time must not tell which customer numbers exist.
      */
-    private static Map<String, Timings> timingParity(Side side, int warmup, int iterations) {
-        Map<String, Timings> t = Map.of(KNOWN, new Timings(), UNKNOWN, new Timings());
-        for (int i = 0; i < warmup + iterations; i++) {
-            List<String> order = i % 2 == 0 ? List.of(KNOWN, UNKNOWN) : List.of(UNKNOWN, KNOWN);
-            for (String which : order) {
-                String number = which.equals(KNOWN) ? CUSTOMERS[0][0] : "99887766";
-                long nanos = Journeys.wrongGuess(side, new WebSession(), number, "1111");
-                if (i >= warmup) {
-                    t.get(which).add(nanos, 1);
+    private List<Parity> parityProbes(WebSession signedIn) {
+        return List.of(
+                new Parity("Login form, old company login", (side, n) -> Journeys.wrongGuess(side, new WebSession(), n, "1111")),
+                new Parity("Login form, U+0001 in front", (side, n) -> Journeys.wrongGuess(side, new WebSession(), "\u0001" + n, "1111")),
+                new Parity("Login form, full-width digits", (side, n) -> Journeys.wrongGuess(side, new WebSession(), fullWidth(n), "1111")),
+                new Parity("Login form, no-break space inside", (side, n) -> Journeys.wrongGuess(side, new WebSession(),
+                        n.substring(0, 4) + "\u00A0" + n.substring(4), "1111")),
+                new Parity("Password grant, admin-cli (grant off)", (side, n) -> Journeys.passwordGrant(side, new WebSession(), "admin-cli", n)),
+                new Parity("Password grant, a client with the grant on", (side, n) ->
+                        Journeys.passwordGrant(side, new WebSession(), ParityRealm.SCRIPT_CLIENT, n)),
+                new Parity("Reset credentials (Glömt lösen?)", (side, n) -> Journeys.resetCredentials(side, new WebSession(), n)),
+                new Parity("Verification page (registration)", (side, n) -> Journeys.verificationGuess(side, new WebSession(), n)),
+                new Parity("Lägg till kundkonto (signed in)", (side, n) -> Journeys.addCustomerGuess(side, signedIn, n)));
+    }
+
+    /**
+     * For each entry point, wrong answers for a customer number that exists and one that does not,
+     * alternating which goes first: if their answer times differ, the time tells an attacker which
+     * numbers exist. An entry point whose throttle locks (its limits not opened here) is reported as such.
+     */
+    private List<BenchmarkReport.ParityRow> timingParity(Side side, int warmup, int iterations) {
+        WebSession signedIn = new WebSession();
+        Journeys.register(side, signedIn, new Person("paritet@bench.se", PASSWORD, CUSTOMERS[1][0], CUSTOMERS[1][1]));
+        List<BenchmarkReport.ParityRow> rows = new ArrayList<>();
+        for (Parity parity : parityProbes(signedIn)) {
+            Timings known = new Timings();
+            Timings unknown = new Timings();
+            boolean locked = false;
+            for (int i = 0; i < warmup + iterations && !locked; i++) {
+                for (String number : i % 2 == 0 ? List.of(KNOWN, UNKNOWN) : List.of(UNKNOWN, KNOWN)) {
+                    long nanos = parity.probe().ask(side, number);
+                    locked |= nanos < 0;
+                    if (i >= warmup && nanos >= 0) {
+                        (number.equals(KNOWN) ? known : unknown).add(nanos, 1);
+                    }
                 }
             }
+            rows.add(new BenchmarkReport.ParityRow(parity.entryPoint(), known, unknown, locked));
         }
-        return t;
+        return rows;
+    }
+
+    private static String fullWidth(String digits) {
+        StringBuilder wide = new StringBuilder();
+        digits.chars().forEach(c -> wide.append((char) ('\uFF10' + (c - '0'))));
+        return wide.toString();
     }
 
     /** On each side: a person with one customer account and one with three (on stock: just people). */

@@ -79,4 +79,21 @@ class RealmExportTest {
         realm.get("authenticatorConfig").forEach(config ->
                 assertThat(config.get("config").has("maxFailuresPerCustomer")).as(config.get("alias").asText()).isFalse());
     }
+
+    /**
+     * The password grant finds users without the login form's checks and answers from the token endpoint
+     * to anyone: no client of the realm offers it. admin-cli is defined here because a realm import that
+     * lacks it gets Keycloak's default, public and with the password grant on.
+     */
+    @Test
+    void noClientAllowsThePasswordGrant() throws IOException {
+        JsonNode clients = realm().get("clients");
+        List<String> ids = new ArrayList<>();
+        clients.forEach(client -> {
+            ids.add(client.get("clientId").asText());
+            assertThat(client.path("directAccessGrantsEnabled").isBoolean()).as(client.get("clientId") + " says so explicitly").isTrue();
+            assertThat(client.get("directAccessGrantsEnabled").asBoolean()).as(client.get("clientId").asText()).isFalse();
+        });
+        assertThat(ids).contains("admin-cli", "mina-sidor", "kund-app");
+    }
 }

@@ -68,8 +68,9 @@ public final class CustomerRegistryProviderFactory
 
     @Override
     public String getHelpText() {
-        return "Customer registry (kundregister): each customer number is a legacy company login whose only credential is "
-                + "the last four digits of the organisation number. Read-only; such logins are verified, never logged in.";
+        return "Customer registry (kundregister): the customer numbers and organisation numbers that customer verification "
+                + "checks (customer number + last four digits). Read-only, and not a source of users: registry entries are "
+                + "never found by Keycloak's user lookup, so they can neither log in nor be told apart from unknown numbers.";
     }
 
     @Override
@@ -91,7 +92,7 @@ public final class CustomerRegistryProviderFactory
         return Map.of(
                 "defaultPersistenceUnit", CustomerRegistryConfig.DEFAULT_PERSISTENCE_UNIT,
                 "table", "customer_registry",
-                "credentialType", CustomerRegistryProvider.CREDENTIAL_TYPE,
+                "userLookup", "none",
                 "readOnly", "true",
                 "defaultGuessLimits", GuessLimits.DEFAULT.toString(),
                 "guessThrottleStore", "SingleUseObjectProvider (cluster-wide)");
