@@ -85,6 +85,20 @@ public final class Browser {
         submitWith(By.id("kundkonto-register-submit"));
     }
 
+    public static final String VERIFY_EMAIL_PAGE = "login-login-verify-email";
+
+    /**
+     * On Keycloak's "Bekräfta din e-postadress" page: opens the link e-mailed to that address in this
+     * same browser, as the person does, which confirms the address and goes on to the next step.
+     */
+    public void confirmEmail(org.keycloak.testframework.mail.MailServer mail, String email) {
+        String page = pageId();
+        if (!VERIFY_EMAIL_PAGE.equals(page)) {
+            throw new AssertionError("expected the e-mail verification page, got " + page);
+        }
+        open(Mails.verificationLink(mail, email));
+    }
+
     public static final String TOTP_PAGE = "login-login-config-totp";
     public static final String OTP_PAGE = "login-login-otp";
 

@@ -43,6 +43,11 @@ class RegistrationIT extends BrowserTestBase {
 
         browser.register("Anna", "Svensson", "070-123 45 67", "anna.svensson@foretaget.se", "Sommar2026!x");
 
+        // The address is confirmed before anything else (the realm's verifyEmail), then the TOTP offer.
+        assertThat(browser.pageId()).isEqualTo(Browser.VERIFY_EMAIL_PAGE);
+        assertThat(browser.title()).isEqualTo("Bekräfta din e-postadress");
+        browser.screenshot("verify-email-sv");
+        browser.confirmEmail(mailbox, "anna.svensson@foretaget.se");
         assertThat(browser.pageId()).isEqualTo(Browser.TOTP_PAGE);
 
         browser.skipTotp();
@@ -57,6 +62,7 @@ class RegistrationIT extends BrowserTestBase {
         UserRepresentation user = admin.userByEmail("anna.svensson@foretaget.se").orElseThrow();
         assertThat(user.getUsername()).isEqualTo("anna.svensson@foretaget.se");
         assertThat(user.getFirstName()).isEqualTo("Anna");
+        assertThat(user.isEmailVerified()).as("confirmed through the e-mailed link").isTrue();
         assertThat(user.getAttributes()).containsKey("phoneNumber");
 
         OrganizationRepresentation org = admin.byCustomerNumber("01020304").orElseThrow();
@@ -74,6 +80,7 @@ class RegistrationIT extends BrowserTestBase {
         browser.verifyCustomer("0506 0708", "2227"); // typed with a space, as on the invoice
         assertThat(browser.pageId()).isEqualTo(Browser.REGISTER_PAGE);
         browser.register("Per", "Ek", "+46 70 111 22 33", "per.ek@bygg.se", "Vinter2026!x");
+        browser.confirmEmail(mailbox, "per.ek@bygg.se");
         assertThat(browser.pageId()).isEqualTo(Browser.TOTP_PAGE);
         browser.skipTotp();
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
@@ -83,6 +90,7 @@ class RegistrationIT extends BrowserTestBase {
         browser.clickRegister();
         browser.verifyCustomer("05060708", "2227");
         browser.register("Lisa", "Ek", "0701112234", "lisa.ek@bygg.se", "Vinter2026!y");
+        browser.confirmEmail(mailbox, "lisa.ek@bygg.se");
         assertThat(browser.pageId()).isEqualTo(Browser.TOTP_PAGE);
         browser.skipTotp();
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
