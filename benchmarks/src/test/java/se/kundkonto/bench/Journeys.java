@@ -35,7 +35,7 @@ final class Journeys {
     /**
      * "Registrera konto med E-post": the pack verifies the customer first and offers TOTP after (skipped
      * here). Both sides confirm the e-mail address (the realm's verifyEmail) by opening the e-mailed link
-     * in the same session; reading the mail is not on the wire, opening the link is.
+     * in the same session, then choose the password; reading the mail is not on the wire, opening the link is.
      */
     static Tokens register(Side side, WebSession web, Person person, MailServer mail) {
         WebSession.Page login = web.follow(web.get(side.authUrl("")), Side.CALLBACK);
@@ -44,8 +44,9 @@ final class Journeys {
             page = web.follow(Form.on(page, "#kundkonto-verify-form")
                     .with("customerNumber", person.customerNumber()).with("orgDigits", person.orgDigits()).submit(web), Side.CALLBACK);
         }
+        // With e-mail verification on, Keycloak asks for the password only after the address is confirmed.
         Form form = Form.on(page, "#kc-register-form").with("firstName", "Bänk").with("lastName", "Märk")
-                .with("email", person.email()).with("password", person.password()).with("password-confirm", person.password());
+                .with("email", person.email());
         if (side.pack()) {
             form.with("phoneNumber", "070-123 45 67");
         }
@@ -54,6 +55,8 @@ final class Journeys {
             throw new IllegalStateException(side + ": registration ended on " + Form.pageId(page) + ", not the e-mail verification page");
         }
         page = web.follow(web.get(Mails.verificationLink(mail, person.email())), Side.CALLBACK);
+        page = web.follow(Form.on(page, "#kc-passwd-update-form")
+                .with("password-new", person.password()).with("password-confirm", person.password()).submit(web), Side.CALLBACK);
         if (side.pack()) {
             page = web.follow(Form.on(page, "#kc-totp-settings-form").with("kundkontoSkip", "").submit(web), Side.CALLBACK);
         }

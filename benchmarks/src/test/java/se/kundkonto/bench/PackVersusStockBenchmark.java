@@ -124,7 +124,8 @@ class PackVersusStockBenchmark {
 
     private List<Bench> benches() {
         return List.of(
-                new Bench("Registration", "login page, registration form", "login page, customer verification, registration form, TOTP offer skipped",
+                new Bench("Registration", "login page, registration form, e-mail link, password",
+                        "login page, customer verification, registration form, e-mail link, password, TOTP offer skipped",
                         true, (side, i, web) -> Journeys.register(side, web, newPerson(side, i), mail)),
                 new Bench("Login, one customer account", "login form, code exchange", "the same, through the pack's browser flow",
                         true, (side, i, web) -> Journeys.login(side, web, onePerson.get(side))),
