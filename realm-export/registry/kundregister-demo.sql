@@ -26,6 +26,6 @@ WHEN NOT MATCHED THEN
     INSERT (customer_number, org_number, company_name, active)
     VALUES (s.customer_number, s.org_number, s.company_name, s.active);
 
--- Two demo customers with a contact address; the others have none.
+-- Two demo customers with a contact address, the others without.
 UPDATE customer_registry SET contact_email = 'kontakt@foretaget.se' WHERE customer_number = '01020304' AND contact_email IS NULL;
 UPDATE customer_registry SET contact_email = 'faktura@sopbolaget.se' WHERE customer_number = '02030405' AND contact_email IS NULL;
