@@ -5,8 +5,12 @@ CREATE TABLE IF NOT EXISTS customer_registry (
     customer_number VARCHAR(12)  NOT NULL PRIMARY KEY,
     org_number      VARCHAR(13)  NOT NULL,
     company_name    VARCHAR(255) NOT NULL,
-    active          BOOLEAN      NOT NULL
+    active          BOOLEAN      NOT NULL,
+    contact_email   VARCHAR(254)               -- optional: told when the customer account is first claimed
 );
+
+-- Registries seeded before contact_email existed get the column (NULL: no contact).
+ALTER TABLE customer_registry ADD COLUMN IF NOT EXISTS contact_email VARCHAR(254);
 
 MERGE INTO customer_registry AS t
 USING (VALUES
@@ -21,3 +25,7 @@ ON t.customer_number = s.customer_number
 WHEN NOT MATCHED THEN
     INSERT (customer_number, org_number, company_name, active)
     VALUES (s.customer_number, s.org_number, s.company_name, s.active);
+
+-- Two demo customers with a contact address, the others without.
+UPDATE customer_registry SET contact_email = 'kontakt@foretaget.se' WHERE customer_number = '01020304' AND contact_email IS NULL;
+UPDATE customer_registry SET contact_email = 'faktura@sopbolaget.se' WHERE customer_number = '02030405' AND contact_email IS NULL;

@@ -43,6 +43,7 @@ export const Invitations = ({ customer }: { customer: Membership }) => {
       const code = error instanceof ApiError ? error.error : "";
       if (code === "invalid_email") setEmailError(t("kundkontoInvalidEmail"));
       else if (code === "already_member") setEmailError(t("kundkontoAlreadyMember"));
+      else if (code === "too_many_invitations") setMessage({ error: true, text: t("kundkontoTooManyInvitations") });
       else setMessage({ error: true, text: t(code === "email_failed" ? "kundkontoEmailFailed" : "kundkontoSaveFailed") });
     } finally {
       setSending(false);

@@ -126,8 +126,9 @@ class PackVersusStockBenchmark {
 
     private List<Bench> benches() {
         return List.of(
-                new Bench("Registration", "login page, registration form", "login page, customer verification, registration form, TOTP offer skipped",
-                        true, (side, i, web) -> Journeys.register(side, web, newPerson(side, i))),
+                new Bench("Registration", "login page, registration form, e-mail link, password",
+                        "login page, customer verification, registration form, e-mail link, password, TOTP offer skipped",
+                        true, (side, i, web) -> Journeys.register(side, web, newPerson(side, i), mail)),
                 new Bench("Login, one customer account", "login form, code exchange", "the same, through the pack's browser flow",
                         true, (side, i, web) -> Journeys.login(side, web, onePerson.get(side))),
                 new Bench("Login, three customer accounts", "login form, code exchange (no such thing as customer accounts)",
@@ -183,7 +184,7 @@ class PackVersusStockBenchmark {
      */
     private List<BenchmarkReport.ParityRow> timingParity(Side side, int warmup, int iterations) {
         WebSession signedIn = new WebSession();
-        Journeys.register(side, signedIn, new Person("paritet@bench.se", PASSWORD, CUSTOMERS[1][0], CUSTOMERS[1][1]));
+        Journeys.register(side, signedIn, new Person("paritet@bench.se", PASSWORD, CUSTOMERS[1][0], CUSTOMERS[1][1]), mail);
         List<BenchmarkReport.ParityRow> rows = new ArrayList<>();
         for (Parity parity : parityProbes(signedIn)) {
             Timings known = new Timings();
@@ -213,9 +214,9 @@ class PackVersusStockBenchmark {
     private void setUp(Side side) {
         Person one = new Person("en." + side.name() + "@bench.se", PASSWORD, CUSTOMERS[0][0], CUSTOMERS[0][1]);
         Person three = new Person("tre." + side.name() + "@bench.se", PASSWORD, CUSTOMERS[0][0], CUSTOMERS[0][1]);
-        Journeys.register(side, new WebSession(), one);
+        Journeys.register(side, new WebSession(), one, mail);
         WebSession web = new WebSession();
-        Journeys.register(side, web, three);
+        Journeys.register(side, web, three, mail);
         if (side.pack()) {
             Journeys.addCustomer(side, web, CUSTOMERS[1][0], CUSTOMERS[1][1]);
             Journeys.addCustomer(side, web, CUSTOMERS[3][0], CUSTOMERS[3][1]);

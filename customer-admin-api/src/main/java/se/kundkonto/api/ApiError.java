@@ -30,6 +30,10 @@ final class ApiError {
         return new ErrorResponseException(error, description, Status.SERVICE_UNAVAILABLE);
     }
 
+    static ErrorResponseException tooManyRequests(String error, String description) {
+        return new ErrorResponseException(error, description, Status.TOO_MANY_REQUESTS);
+    }
+
     static ErrorResponseException badRequest(String error, String description) {
         return new ErrorResponseException(error, description, Status.BAD_REQUEST);
     }

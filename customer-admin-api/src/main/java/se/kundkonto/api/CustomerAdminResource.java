@@ -144,6 +144,10 @@ public final class CustomerAdminResource {
         } catch (EmailException e) {
             LOG.warnf(e, "Could not e-mail an invitation to customer %s", number);
             throw ApiError.unavailable("email_failed", "The invitation could not be e-mailed; nothing was sent. Try again later.");
+        } catch (Invitations.BudgetSpent e) {
+            LOG.infof("Invitation refused: customer %s has spent its invitation budget for the last 24 hours", number);
+            throw ApiError.tooManyRequests("too_many_invitations",
+                    "This customer account has sent as many invitations in the last 24 hours as allowed. Try again later.");
         }
         ApiEvents.of(session, caller).invited(org, invitation, request.role());
         return Response.status(Response.Status.CREATED).entity(invitation(invitation)).build();

@@ -102,6 +102,7 @@ public final class DemoServer {
                    Kundnummer 01020304, de fyra sista siffrorna 4400 (Företaget AB)
                    or log in with the old company login 01020304 / 4400 to be led into registration
                    other demo customers: 02030405 / 3456, 04050607 / 7652, 01020305 is inactive
+                   then open "Bekräfta din e-postadress" in the mail inbox and choose the password
 
                  Admin console:              http://localhost:8080/admin/  (admin / admin)
                    realm "kundportal": Organizations, User federation > Kundregister

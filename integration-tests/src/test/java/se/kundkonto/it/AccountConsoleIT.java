@@ -52,6 +52,7 @@ class AccountConsoleIT extends BrowserTestBase {
         browser.clickRegister();
         browser.verifyCustomer("05060708", "2227");
         browser.register("Konto", "Sida", "070-222 33 44", "konto@bygg.se", "Forsta2026!pw");
+        browser.confirmEmail(mailbox, "konto@bygg.se");
         Totp.App app = new Totp.App(browser.setUpTotp());
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
         browser.forgetSession(realm.getBaseUrl());

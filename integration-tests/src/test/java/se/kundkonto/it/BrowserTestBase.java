@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.keycloak.representations.AccessToken;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.oauth.OAuthClient;
 import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -21,6 +23,10 @@ abstract class BrowserTestBase {
 
     @InjectOAuthClient
     OAuthClient oauth;
+
+    /** Registration asks people to confirm their e-mail address (the realm's verifyEmail): the link arrives here. */
+    @InjectMailServer
+    MailServer mailbox;
 
     Browser browser;
 
@@ -45,12 +51,13 @@ abstract class BrowserTestBase {
         browser.skipTotp();
     }
 
-    /** A new person registers (in Swedish) and stops at the TOTP offer that follows. */
+    /** A new person registers (in Swedish), confirms the e-mail address and stops at the TOTP offer that follows. */
     void registerUntilTotpOffer(String customerNumber, String digits, String email, String password) {
         browser.forgetSession(realm().getBaseUrl());
         browser.openLogin(oauth, "sv");
         browser.clickRegister();
         browser.verifyCustomer(customerNumber, digits);
         browser.register("Test", "Person", "070-000 00 00", email, password);
+        browser.confirmEmail(mailbox, email);
     }
 }

@@ -1,8 +1,12 @@
 package se.kundkonto.it;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,11 +38,43 @@ public final class Mails {
         throw new AssertionError("no e-mail '" + subject + "' to " + to);
     }
 
+    /**
+     * The newest e-mail verification link (Keycloak's VERIFY_EMAIL action token) sent to the address,
+     * whatever the language of its subject, waiting up to 10 s for it.
+     */
+    public static String verificationLink(MailServer mail, String to) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            MimeMessage[] received = mail.getReceivedMessages();
+            for (int i = received.length - 1; i >= 0; i--) { // newest first: the benchmark's inbox grows long
+                if (isTo(received[i], to)) {
+                    Optional<String> link = LINK.matcher(String.valueOf(text(received[i]))).results().map(MatchResult::group)
+                            .filter(Mails::isVerifyEmailToken).findFirst();
+                    if (link.isPresent()) {
+                        return link.get();
+                    }
+                }
+            }
+            sleep();
+        }
+        throw new AssertionError("no e-mail verification link to " + to);
+    }
+
+    /** An action-token link whose (signed, base64url) payload says it is Keycloak's e-mail verification. */
+    private static boolean isVerifyEmailToken(String link) {
+        Matcher key = Pattern.compile("[?&]key=([^&]+)").matcher(link);
+        if (!link.contains("/login-actions/action-token") || !key.find()) {
+            return false;
+        }
+        String[] jwt = key.group(1).split("\\.");
+        return jwt.length == 3 && new String(Base64.getUrlDecoder().decode(jwt[1]), StandardCharsets.UTF_8).contains("\"typ\":\"verify-email\"");
+    }
+
     static long count(MailServer mail, String to, String subject) {
         return Arrays.stream(mail.getReceivedMessages()).filter(m -> is(m, to, subject)).count();
     }
 
-    static String text(MimeMessage message) {
+    public static String text(MimeMessage message) {
         try {
             return part(message.getContent(), "text/plain");
         } catch (IOException | MessagingException e) {
@@ -54,7 +90,7 @@ public final class Mails {
         }
     }
 
-    static String link(MimeMessage message) {
+    public static String link(MimeMessage message) {
         Matcher m = LINK.matcher(text(message));
         if (!m.find()) {
             throw new AssertionError("no link in the e-mail");
@@ -84,7 +120,15 @@ public final class Mails {
 
     private static boolean is(MimeMessage m, String to, String subject) {
         try {
-            return subject.equals(m.getSubject()) && Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(to));
+            return subject.equals(m.getSubject()) && isTo(m, to);
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    private static boolean isTo(MimeMessage m, String to) {
+        try {
+            return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(to));
         } catch (MessagingException e) {
             return false;
         }

@@ -43,6 +43,15 @@ class RegistrationIT extends BrowserTestBase {
 
         browser.register("Anna", "Svensson", "070-123 45 67", "anna.svensson@foretaget.se", "Sommar2026!x");
 
+        // The address is confirmed before anything else (the realm's verifyEmail), then the TOTP offer.
+        assertThat(browser.pageId()).isEqualTo(Browser.VERIFY_EMAIL_PAGE);
+        assertThat(browser.title()).isEqualTo("Bekräfta din e-postadress");
+        browser.screenshot("verify-email-sv");
+        browser.open(Mails.verificationLink(mailbox, "anna.svensson@foretaget.se"));
+        // Keycloak asks for the password only now that the address is proven (so a squatter never gets one).
+        assertThat(browser.pageId()).isEqualTo(Browser.UPDATE_PASSWORD_PAGE);
+        browser.screenshot("choose-password-sv");
+        browser.choosePasswordIfAsked();
         assertThat(browser.pageId()).isEqualTo(Browser.TOTP_PAGE);
 
         browser.skipTotp();
@@ -57,6 +66,7 @@ class RegistrationIT extends BrowserTestBase {
         UserRepresentation user = admin.userByEmail("anna.svensson@foretaget.se").orElseThrow();
         assertThat(user.getUsername()).isEqualTo("anna.svensson@foretaget.se");
         assertThat(user.getFirstName()).isEqualTo("Anna");
+        assertThat(user.isEmailVerified()).as("confirmed through the e-mailed link").isTrue();
         assertThat(user.getAttributes()).containsKey("phoneNumber");
 
         OrganizationRepresentation org = admin.byCustomerNumber("01020304").orElseThrow();
@@ -74,6 +84,7 @@ class RegistrationIT extends BrowserTestBase {
         browser.verifyCustomer("0506 0708", "2227"); // typed with a space, as on the invoice
         assertThat(browser.pageId()).isEqualTo(Browser.REGISTER_PAGE);
         browser.register("Per", "Ek", "+46 70 111 22 33", "per.ek@bygg.se", "Vinter2026!x");
+        browser.confirmEmail(mailbox, "per.ek@bygg.se");
         assertThat(browser.pageId()).isEqualTo(Browser.TOTP_PAGE);
         browser.skipTotp();
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
@@ -83,6 +94,7 @@ class RegistrationIT extends BrowserTestBase {
         browser.clickRegister();
         browser.verifyCustomer("05060708", "2227");
         browser.register("Lisa", "Ek", "0701112234", "lisa.ek@bygg.se", "Vinter2026!y");
+        browser.confirmEmail(mailbox, "lisa.ek@bygg.se");
         assertThat(browser.pageId()).isEqualTo(Browser.TOTP_PAGE);
         browser.skipTotp();
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
@@ -127,5 +139,29 @@ class RegistrationIT extends BrowserTestBase {
         browser.register("Eva", "Holm", "12", "eva.holm@syd.se", "Syd2026!abcd");
         assertThat(browser.fieldError("phoneNumber")).contains("Enter a valid phone number, for example 070-123 45 67 or +46 70 123 45 67.");
         browser.screenshot("register-invalid-phone-en");
+    }
+
+    /** Issue 10, item 6: the first claim of a customer account is told to the registry's contact e-mail. */
+    @Test
+    void theFirstClaimIsToldToTheRegistrysContactAddressAndLaterJoinsAreNot() {
+        String subject = "Ert kundkonto på Mina sidor har tagits i bruk";
+        registerNewUser("02030405", "3456", "forst@norr.se", "Forst2026!in");
+        assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+        String notice = Mails.text(Mails.latest(mailbox, "faktura@sopbolaget.se", subject));
+        assertThat(notice).contains("Test Person (forst@norr.se", "Sopbolaget i Norr AB", "kundnummer 02030405",
+                "(svensk tid)", "Kontakta kundtjänst");
+
+        registerNewUser("02030405", "3456", "sedan@norr.se", "Sedan2026!in");
+        assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+        Mails.latest(mailbox, "forst@norr.se", "Ny användare i ert kundkonto"); // the Admin is told; by then any claim notice would be out too
+        assertThat(Mails.count(mailbox, "faktura@sopbolaget.se", subject)).as("only the first claim").isEqualTo(1);
+    }
+
+    /** A customer the registry has no contact address for: nobody else to tell, and nothing fails. */
+    @Test
+    void aCustomerWithoutContactAddressIsClaimedAsBefore() {
+        registerNewUser("03040506", "1231", "agare@tradgard.se", "Agare2026!in");
+        assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+        assertThat(new CustomerAccountsAdmin(realm.admin()).byCustomerNumber("03040506")).isPresent();
     }
 }

@@ -61,6 +61,7 @@ class TwoFactorIT extends BrowserTestBase {
         browser.clickRegister();
         browser.verifyCustomer("04050607", "7652");
         browser.register("Test", "Person", "070-123 45 67", email, "Ratt2026!pass");
+        browser.confirmEmail(mail, email);
         assertThat(browser.pageId()).isEqualTo(Browser.TOTP_PAGE);
     }
 

@@ -45,6 +45,10 @@ public final class CustomerRegistryProviderFactory
             .options("everyone-admin", "first-admin-then-user", "admin-approval")
             .defaultValue("everyone-admin")
             .add()
+            .property()
+            .name(InvitationLimitSetting.NAME).label(InvitationLimitSetting.LABEL).helpText(InvitationLimitSetting.HELP)
+            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(InvitationLimitSetting.DEFAULT)
+            .add()
             .build();
 
     /** The registry's own settings, then the guess limits that every verification entry point reads from here. */

@@ -31,6 +31,8 @@ public final class AcceptInvitationRequiredAction implements RequiredActionProvi
     public static final String TEMPLATE = "kundkonto-accept-invitation.ftl";
     /** Set by the registration form when the new user registered through this invitation. */
     public static final String NOTE_REGISTERED_FOR = "kundkonto.invitation.registeredFor";
+    /** Event error: the Admin who sent the invitation has since been demoted or removed. */
+    public static final String ERROR_INVITER_NOT_ADMIN = "kundkonto_inviter_not_admin";
 
     @Override
     public InitiatedActionSupport initiatedActionSupport() {
@@ -65,13 +67,22 @@ public final class AcceptInvitationRequiredAction implements RequiredActionProvi
 
     /** The invitation, if it still holds and was sent to this user's address; otherwise an explaining page. */
     private static Optional<Invitation> usableInvitation(RequiredActionContext context) {
-        Optional<Invitation> invitation = Invitation.fromAuthSession(context.getSession(), context.getAuthenticationSession());
-        String problem = invitation.isEmpty() ? "kundkontoInvitationInvalid"
-                : !invitation.get().isFor(context.getUser().getEmail()) ? "kundkontoInvitationOtherEmail" : null;
-        if (problem == null) {
+        Optional<Invitation> invitation = Invitation.anyFromAuthSession(context.getSession(), context.getAuthenticationSession());
+        String problem;
+        String error;
+        if (invitation.isEmpty()) {
+            problem = "kundkontoInvitationInvalid";
+            error = Errors.INVALID_TOKEN;
+        } else if (!invitation.get().vouched()) {
+            problem = "kundkontoInvitationInviterNotAdmin";
+            error = ERROR_INVITER_NOT_ADMIN;
+        } else if (!invitation.get().isFor(context.getUser().getEmail())) {
+            problem = "kundkontoInvitationOtherEmail";
+            error = Errors.INVALID_EMAIL;
+        } else {
             return invitation;
         }
-        event(context, invitation).error(invitation.isEmpty() ? Errors.INVALID_TOKEN : Errors.INVALID_EMAIL);
+        event(context, invitation).error(error);
         context.challenge(context.form().setAttribute("kundkontoInvitationProblem", true).setError(problem).createForm(TEMPLATE));
         return Optional.empty();
     }

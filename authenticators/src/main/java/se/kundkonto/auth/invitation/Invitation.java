@@ -6,26 +6,43 @@ import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationInvitationModel;
 import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import se.kundkonto.auth.organization.CustomerAccounts;
 import se.kundkonto.auth.organization.CustomerRole;
 
 /**
- * An invitation that still holds: correctly signed by this realm, not expired, and its stored
- * record still there (not accepted, revoked or replaced by a newer invitation to the same address).
+ * An invitation that still holds: correctly signed by this realm, not expired, its stored record still
+ * there (not accepted, revoked or replaced by a newer invitation to the same address), and the Admin
+ * who sent it still an Admin of that customer account.
+ *
+ * <p>Why the inviter is re-checked here, at use, rather than their invitations withdrawn when they stop
+ * being Admin: an Admin stops being one in many ways (demoted or removed through the API, by a realm
+ * admin in the admin console, user deleted or disabled), and only some of them pass through our code.
+ * This is the one place every invitation is honoured, so one check covers them all.
  */
-public record Invitation(String id, OrganizationModel organization, String email, CustomerRole role) {
+public record Invitation(String id, OrganizationModel organization, String email, CustomerRole role, boolean vouched) {
 
     /** The invitation travels as the parameter of {@code kc_action=kundkonto-accept-invitation:<token>}. */
     public static Optional<Invitation> fromAuthSession(KeycloakSession session, AuthenticationSessionModel authSession) {
+        return anyFromAuthSession(session, authSession).filter(Invitation::vouched);
+    }
+
+    /** Also an invitation whose inviter is no longer Admin, so that a page can say why it no longer holds. */
+    static Optional<Invitation> anyFromAuthSession(KeycloakSession session, AuthenticationSessionModel authSession) {
         if (!AcceptInvitationRequiredAction.PROVIDER_ID.equals(authSession.getClientNote(Constants.KC_ACTION))) {
             return Optional.empty();
         }
-        return read(session, authSession.getClientNote(Constants.KC_ACTION_PARAMETER));
+        return readAny(session, authSession.getClientNote(Constants.KC_ACTION_PARAMETER));
     }
 
     public static Optional<Invitation> read(KeycloakSession session, String serialized) {
+        return readAny(session, serialized).filter(Invitation::vouched);
+    }
+
+    private static Optional<Invitation> readAny(KeycloakSession session, String serialized) {
         if (serialized == null || serialized.isBlank()) {
             return Optional.empty();
         }
@@ -41,7 +58,18 @@ public record Invitation(String id, OrganizationModel organization, String email
                 || !org.getId().equals(stored.getOrganizationId()) || !token.getEmail().equalsIgnoreCase(stored.getEmail())) {
             return Optional.empty();
         }
-        return CustomerRole.parse(token.getRole()).map(role -> new Invitation(stored.getId(), org, stored.getEmail(), role));
+        boolean vouched = inviterIsAdmin(session, org, token.getInviterId());
+        return CustomerRole.parse(token.getRole()).map(role -> new Invitation(stored.getId(), org, stored.getEmail(), role, vouched));
+    }
+
+    /** A link from before the inviter was recorded has nobody vouching for it any more. */
+    private static boolean inviterIsAdmin(KeycloakSession session, OrganizationModel org, String inviterId) {
+        UserModel inviter = inviterId == null ? null : session.users().getUserById(session.getContext().getRealm(), inviterId);
+        if (inviter == null || !inviter.isEnabled()) {
+            return false;
+        }
+        CustomerAccounts accounts = new CustomerAccounts(session);
+        return accounts.isMember(org, inviter) && accounts.roleIn(org, inviter) == CustomerRole.ADMIN;
     }
 
     private static InvitationToken decode(KeycloakSession session, String serialized) {

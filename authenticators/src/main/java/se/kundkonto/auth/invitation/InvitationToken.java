@@ -19,12 +19,18 @@ public final class InvitationToken extends DefaultActionToken {
     @JsonProperty("kk_role")
     private String role;
 
-    InvitationToken(String invitationId, String email, String customerNumber, String role, int expiresAt, String clientId) {
+    /** Who vouched: the invitation holds only while this user is still an Admin of the customer account. */
+    @JsonProperty("kk_inviter")
+    private String inviterId;
+
+    InvitationToken(String invitationId, String email, String customerNumber, String role, String inviterId, int expiresAt,
+                    String clientId) {
         super(null, TOKEN_TYPE, expiresAt, null);
         id(invitationId);
         setEmail(email);
         this.customerNumber = customerNumber;
         this.role = role;
+        this.inviterId = inviterId;
         this.issuedFor = clientId;
     }
 
@@ -38,5 +44,9 @@ public final class InvitationToken extends DefaultActionToken {
 
     public String getRole() {
         return role;
+    }
+
+    public String getInviterId() {
+        return inviterId;
     }
 }

@@ -43,18 +43,41 @@ public final class Invitations {
         this.manager = session.getProvider(OrganizationProvider.class).getInvitationManager();
     }
 
+    /** The customer account has sent as many invitations in the last 24 hours as the realm allows. */
+    public static final class BudgetSpent extends Exception {
+        BudgetSpent() {
+            super(null, null, false, false);
+        }
+    }
+
     /**
      * Stores and e-mails an invitation; an earlier one to the same address is replaced, so its link stops working.
-     * {@code redirectUri} must already be verified against {@code client}.
+     * {@code redirectUri} must already be verified against {@code client}. Counts against the account's
+     * invitation budget, unless the mail could not be sent.
      */
     public OrganizationInvitationModel send(OrganizationModel org, String email, CustomerRole role, UserModel inviter,
-                                            ClientModel client, String redirectUri) throws EmailException {
+                                            ClientModel client, String redirectUri) throws EmailException, BudgetSpent {
+        InvitationBudget budget = new InvitationBudget(session, realm);
+        InvitationBudget.Slot slot = budget.claim(org);
+        if (slot == null) {
+            throw new BudgetSpent();
+        }
+        try {
+            return store(org, email, role, inviter, client, redirectUri);
+        } catch (EmailException | RuntimeException notSent) {
+            budget.release(slot);
+            throw notSent;
+        }
+    }
+
+    private OrganizationInvitationModel store(OrganizationModel org, String email, CustomerRole role, UserModel inviter,
+                                              ClientModel client, String redirectUri) throws EmailException {
         OrganizationInvitationModel earlier = manager.getByEmail(org, email);
         if (earlier != null) {
             manager.remove(earlier.getId());
         }
         OrganizationInvitationModel invitation = manager.create(org, email, null, null);
-        InvitationToken token = new InvitationToken(invitation.getId(), email, org.getAlias(), role.groupName(),
+        InvitationToken token = new InvitationToken(invitation.getId(), email, org.getAlias(), role.groupName(), inviter.getId(),
                 invitation.getExpiresAt(), client.getClientId());
         UserModel invitee = session.users().getUserByEmail(realm, email);
         UserModel recipient = invitee != null ? invitee : newcomer(email);

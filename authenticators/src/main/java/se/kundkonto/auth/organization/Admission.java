@@ -11,7 +11,8 @@ import se.kundkonto.auth.verification.VerifiedCustomer;
 
 /**
  * A newcomer joins a customer account under the realm's join policy, and every existing Admin of it
- * is told by e-mail who joined, in which role, and where to remove them.
+ * is told by e-mail who joined, in which role, and where to remove them. The very first member has
+ * no Admin to tell: the registry's contact e-mail of the company is told instead, when there is one.
  */
 public final class Admission {
 
@@ -51,8 +52,12 @@ public final class Admission {
 
     private CustomerRole join(OrganizationModel org, UserModel newcomer, CustomerRole role) {
         List<UserModel> admins = admins(org);
+        boolean firstClaim = admins.isEmpty() && accounts.members(org).isEmpty();
         accounts.join(org, newcomer, role);
         JoinNotices.sendAfterCommit(session, realm, org, newcomer, role, admins);
+        if (firstClaim) {
+            ClaimNotice.sendAfterCommit(session, realm, org, newcomer);
+        }
         return role;
     }
 

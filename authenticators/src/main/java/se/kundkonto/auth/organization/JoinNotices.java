@@ -89,6 +89,8 @@ final class JoinNotices {
                         .with("customerNumber", org.getAlias())
                         .with("newcomerName", KundkontoMail.nameOf(newcomer))
                         .with("newcomerEmail", String.valueOf(newcomer.getEmail()))
+                        // Anyone can type any address at registration: say so until its owner has confirmed it.
+                        .with("newcomerEmailVerified", newcomer.isEmailVerified())
                         .with("role", role.groupName())
                         .send(role == CustomerRole.PENDING ? "kundkontoMemberWaitingSubject" : "kundkontoMemberJoinedSubject",
                                 "kundkonto-member-joined.ftl");

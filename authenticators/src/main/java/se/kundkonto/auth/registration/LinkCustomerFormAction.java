@@ -79,6 +79,9 @@ public final class LinkCustomerFormAction implements FormAction {
         if (verified.isEmpty()) {
             Invitation invitation = invitation(context).orElseThrow();
             context.getAuthenticationSession().setAuthNote(AcceptInvitationRequiredAction.NOTE_REGISTERED_FOR, invitation.id());
+            // The link was e-mailed to this very address (validate() insisted on it): that is the proof
+            // Keycloak's e-mail verification would ask for again.
+            context.getUser().setEmailVerified(true);
             context.getEvent().detail(MembershipEvents.DETAIL_CUSTOMER, invitation.organization().getAlias())
                     .detail(MembershipEvents.DETAIL_EVENT, MembershipEvents.INVITATION_ACCEPTED);
             return;

@@ -1,8 +1,8 @@
 <#import "template.ftl" as layout>
 <@layout.emailLayout>
 <#if role == "Pending">
-${kcSanitize(msg("kundkontoMemberWaitingBodyHtml", newcomerName, newcomerEmail, companyName, customerNumber))?no_esc}
+${kcSanitize(msg("kundkontoMemberWaitingBodyHtml", newcomerName, newcomerEmail + newcomerEmailVerified?then("", " " + msg("kundkontoEmailUnverified")), companyName, customerNumber))?no_esc}
 <#else>
-${kcSanitize(msg("kundkontoMemberJoinedBodyHtml", newcomerName, newcomerEmail, companyName, customerNumber, msg("kundkontoRole" + role)))?no_esc}
+${kcSanitize(msg("kundkontoMemberJoinedBodyHtml", newcomerName, newcomerEmail + newcomerEmailVerified?then("", " " + msg("kundkontoEmailUnverified")), companyName, customerNumber, msg("kundkontoRole" + role)))?no_esc}
 </#if>
 </@layout.emailLayout>

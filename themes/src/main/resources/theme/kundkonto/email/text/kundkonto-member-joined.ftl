@@ -1,6 +1,6 @@
 <#ftl output_format="plainText">
 <#if role == "Pending">
-${msg("kundkontoMemberWaitingBody", newcomerName, newcomerEmail, companyName, customerNumber)}
+${msg("kundkontoMemberWaitingBody", newcomerName, newcomerEmail + newcomerEmailVerified?then("", " " + msg("kundkontoEmailUnverified")), companyName, customerNumber)}
 <#else>
-${msg("kundkontoMemberJoinedBody", newcomerName, newcomerEmail, companyName, customerNumber, msg("kundkontoRole" + role))}
+${msg("kundkontoMemberJoinedBody", newcomerName, newcomerEmail + newcomerEmailVerified?then("", " " + msg("kundkontoEmailUnverified")), companyName, customerNumber, msg("kundkontoRole" + role))}
 </#if>

@@ -1,0 +1,138 @@
+package se.kundkonto.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieHandler;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.stream.Collectors;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.realm.RealmConfig;
+import org.keycloak.testframework.realm.RealmBuilder;
+
+/**
+ * Issue 10, item 5: registration confirms the e-mail address (Keycloak's VERIFY_EMAIL) before the TOTP
+ * offer, and the e-mailed link changes nothing when a mail scanner fetches it.
+ */
+@KeycloakIntegrationTest(config = KundkontoServerConfig.class)
+class EmailVerificationIT extends BrowserTestBase {
+
+    public static class OwnScope implements RealmConfig {
+        @Override
+        public RealmBuilder configure(RealmBuilder realm) {
+            return realm.name("kundportal-email-verification");
+        }
+    }
+
+    @InjectRealm(fromJson = "/kundportal-realm.json", config = OwnScope.class)
+    ManagedRealm realm;
+
+    @Override
+    ManagedRealm realm() {
+        return realm;
+    }
+
+    private static final Pattern PAGE_LINK = Pattern.compile("href=\"([^\"]*/login-actions/action-token[^\"]*)\"");
+
+    private void registerUntilVerifyEmail(String email) {
+        browser.openLogin(oauth, "sv");
+        browser.clickRegister();
+        browser.verifyCustomer("04050607", "7652");
+        browser.register("Epost", "Kontroll", "070-321 00 00", email, "Epost2026!ok");
+        assertThat(browser.pageId()).isEqualTo(Browser.VERIFY_EMAIL_PAGE);
+    }
+
+    private UserRepresentation user(String email) {
+        return realm.admin().users().searchByEmail(email, true).get(0);
+    }
+
+    @Test
+    void registrationAsksForTheEmailAddressBeforeTheTotpOffer() {
+        registerUntilVerifyEmail("ny@syd.se");
+        assertThat(browser.pageText()).contains("Vi har skickat ett e-postmeddelande till ny@syd.se");
+        assertThat(user("ny@syd.se").isEmailVerified()).isFalse();
+        assertThat(Mails.latest(mailbox, "ny@syd.se", "Bekräfta din e-postadress för Mina sidor")).isNotNull();
+
+        browser.confirmEmail(mailbox, "ny@syd.se");
+        assertThat(browser.pageId()).as("the portal's steps stay in order").isEqualTo(Browser.TOTP_PAGE);
+        assertThat(user("ny@syd.se").isEmailVerified()).isTrue();
+        browser.skipTotp();
+        assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+    }
+
+    /** What Outlook Safe Links, Proofpoint and the like do: fetch the link, no cookies, follow redirects. */
+    @Test
+    void aMailScannerFetchingTheLinkVerifiesNothing() throws Exception {
+        registerUntilVerifyEmail("skannad@syd.se");
+        String link = Mails.verificationLink(mailbox, "skannad@syd.se");
+
+        HttpClient scanner = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        for (int fetch = 0; fetch < 2; fetch++) {
+            HttpResponse<String> page = get(scanner, link);
+            assertThat(page.statusCode()).isLessThan(500);
+        }
+        assertThat(user("skannad@syd.se").isEmailVerified()).as("a GET without the person's session").isFalse();
+
+        // The person's own click, in the browser that registered, still works afterwards.
+        browser.confirmEmail(mailbox, "skannad@syd.se");
+        assertThat(browser.pageId()).isEqualTo(Browser.TOTP_PAGE);
+        assertThat(user("skannad@syd.se").isEmailVerified()).isTrue();
+    }
+
+    /**
+     * A scanner that keeps cookies and also follows the link on the page the e-mailed link answers with
+     * (Keycloak's "Bekräfta e-postadressen" page for a browser without the registration's session).
+     */
+    @Test
+    void aScannerThatFollowsThePagesLinkWithCookiesVerifiesNothing() throws Exception {
+        registerUntilVerifyEmail("kraplare@syd.se");
+        String link = Mails.verificationLink(mailbox, "kraplare@syd.se");
+
+        HttpClient crawler = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).cookieHandler(new CrawlerCookies()).build();
+        HttpResponse<String> page = get(crawler, link);
+        assertThat(page.statusCode()).isLessThan(500);
+        Matcher next = PAGE_LINK.matcher(page.body());
+        assertThat(next.find()).as("Keycloak's confirmation page links on: " + page.body()).isTrue();
+        HttpResponse<String> followed = get(crawler, next.group(1).replace("&amp;", "&"));
+        assertThat(followed.statusCode()).isLessThan(500);
+        assertThat(user("kraplare@syd.se").isEmailVerified()).as("GETs by a crawler with its own cookies").isFalse();
+    }
+
+    /**
+     * A cookie jar that also sends the Secure cookies Keycloak sets: over HTTPS, as in production, a crawler
+     * sends them; Java's CookieManager would leave them out here, on the tests' plain http://localhost.
+     */
+    private static final class CrawlerCookies extends CookieHandler {
+        private final CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+            String cookies = jar.getCookieStore().get(uri).stream().map(c -> c.getName() + "=" + c.getValue())
+                    .collect(Collectors.joining("; "));
+            return cookies.isEmpty() ? Map.of() : Map.of("Cookie", List.of(cookies));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+            jar.put(uri, responseHeaders);
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient client, String url) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

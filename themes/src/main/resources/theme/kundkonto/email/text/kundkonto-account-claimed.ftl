@@ -1,0 +1,2 @@
+<#ftl output_format="plainText">
+${msg("kundkontoAccountClaimedBody", claimantName, claimantEmail + claimantEmailVerified?then("", " " + msg("kundkontoEmailUnverified")), companyName, customerNumber, claimedAt)}
