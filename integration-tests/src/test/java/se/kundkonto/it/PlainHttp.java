@@ -24,25 +24,25 @@ import org.jsoup.nodes.FormElement;
  * CookieManager never sends Keycloak's Secure cookies over http://localhost), no automatic redirects,
  * forms read with jsoup and sent with their own hidden fields.
  */
-final class PlainHttp {
+public class PlainHttp {
 
     /** One answer; {@code location} is set on redirects. */
-    record Page(int status, URI url, String location, String body) {
-        boolean isRedirect() {
+    public record Page(int status, URI url, String location, String body) {
+        public boolean isRedirect() {
             return status == 302 || status == 303;
         }
 
-        Document doc() {
+        public Document doc() {
             return Jsoup.parse(body, url.toString());
         }
 
-        String pageId() {
+        public String pageId() {
             Element page = doc().body();
             return page == null ? "" : page.attr("data-page-id");
         }
 
         /** The form {@code selector} names, filled with its own fields, to be completed and sent. */
-        Form form(String selector) {
+        public Form form(String selector) {
             Element element = doc().selectFirst(selector);
             if (!(element instanceof FormElement form)) {
                 throw new IllegalStateException("no form " + selector + " on " + pageId() + " (" + url + ", HTTP " + status + ")");
@@ -53,7 +53,7 @@ final class PlainHttp {
         }
 
         /** The first link whose href contains {@code part}, absolute. */
-        String link(String part) {
+        public String link(String part) {
             Element a = doc().selectFirst("a[href*=" + part + "]");
             if (a == null) {
                 throw new IllegalStateException("no link to " + part + " on " + pageId() + " (" + url + ")");
@@ -62,7 +62,7 @@ final class PlainHttp {
         }
     }
 
-    static final class Form {
+    public static final class Form {
         private final String action;
         private final Map<String, String> fields = new LinkedHashMap<>();
 
@@ -70,12 +70,12 @@ final class PlainHttp {
             this.action = action;
         }
 
-        Form with(String name, String value) {
+        public Form with(String name, String value) {
             fields.put(name, value);
             return this;
         }
 
-        Page submit(PlainHttp http) {
+        public Page submit(PlainHttp http) {
             return http.postForm(action, fields);
         }
     }
@@ -84,17 +84,26 @@ final class PlainHttp {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
-    Page get(String url) {
+    public Page get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
-    Page postForm(String url, Map<String, String> fields) {
+    public Page postForm(String url, Map<String, String> fields) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(fields))));
     }
 
+    public Page getWithBearer(String url, String accessToken) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
+                .header("Authorization", "Bearer " + accessToken).GET());
+    }
+
+    /** Called after each answer with the time it was on the wire (the benchmark counts these). */
+    protected void answered(HttpRequest request, int status, long nanosOnTheWire) {
+    }
+
     /** Follows redirects inside the server; stops at the first one that leaves it (the client's callback). */
-    Page follow(Page page, String leavingPrefix) {
+    public Page follow(Page page, String leavingPrefix) {
         Page current = page;
         while (current.isRedirect() && !current.location().startsWith(leavingPrefix)) {
             current = get(current.url().resolve(current.location()).toString());
@@ -108,8 +117,10 @@ final class PlainHttp {
             request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
         }
         HttpRequest built = request.build();
+        long start = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            answered(built, response.statusCode(), System.nanoTime() - start);
             response.headers().allValues("Set-Cookie").forEach(this::keep);
             return new Page(response.statusCode(), built.uri(), response.headers().firstValue("Location").orElse(null), response.body());
         } catch (IOException e) {
