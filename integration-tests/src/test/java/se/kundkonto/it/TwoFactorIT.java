@@ -74,6 +74,14 @@ class TwoFactorIT extends BrowserTestBase {
         return app;
     }
 
+    /** Signs in with the password, presses "Återställ tvåfaktorsautentisering" and returns the e-mailed link. */
+    private String resetLinkFor(String email) {
+        browser.openLogin(oauth, "sv");
+        browser.login(email, "Ratt2026!pass");
+        browser.requestOtpReset();
+        return Mails.link(Mails.latest(mail, email, RESET_SUBJECT));
+    }
+
     private UserRepresentation user(String email) {
         return realm.admin().users().searchByEmail(email, true).get(0);
     }
@@ -211,10 +219,7 @@ class TwoFactorIT extends BrowserTestBase {
     void aMailScannerFetchingTheLinkChangesNothing() throws Exception {
         Totp.App app = registerWithTotp("scanned@syd.se");
         String otpBefore = otps("scanned@syd.se").get(0).getId();
-        browser.openLogin(oauth, "sv");
-        browser.login("scanned@syd.se", "Ratt2026!pass");
-        browser.requestOtpReset();
-        String link = Mails.link(Mails.latest(mail, "scanned@syd.se", RESET_SUBJECT));
+        String link = resetLinkFor("scanned@syd.se");
 
         HttpClient scanner = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
         for (int i = 0; i < 3; i++) {
@@ -285,10 +290,7 @@ class TwoFactorIT extends BrowserTestBase {
         registerWithTotp("race@syd.se");
         for (int round = 0; round < 3; round++) {
             browser.forgetSession(realm.getBaseUrl());
-            browser.openLogin(oauth, "sv");
-            browser.login("race@syd.se", "Ratt2026!pass");
-            browser.requestOtpReset();
-            String link = Mails.link(Mails.latest(mail, "race@syd.se", RESET_SUBJECT));
+            String link = resetLinkFor("race@syd.se");
 
             List<PlainHttp.Form> logins = new ArrayList<>();
             List<PlainHttp> sessions = List.of(new PlainHttp(), new PlainHttp());
@@ -325,10 +327,7 @@ class TwoFactorIT extends BrowserTestBase {
     void leavingTheNewQrCodeUnscannedKeepsTheOldAuthenticator() {
         Totp.App app = registerWithTotp("halfway@syd.se");
         String otpBefore = otps("halfway@syd.se").get(0).getId();
-        browser.openLogin(oauth, "sv");
-        browser.login("halfway@syd.se", "Ratt2026!pass");
-        browser.requestOtpReset();
-        String link = Mails.link(Mails.latest(mail, "halfway@syd.se", RESET_SUBJECT));
+        String link = resetLinkFor("halfway@syd.se");
 
         browser.forgetSession(realm.getBaseUrl());
         driver.open(link);
@@ -365,10 +364,7 @@ class TwoFactorIT extends BrowserTestBase {
     void anExpiredLinkChangesNothing() {
         registerWithTotp("late@syd.se");
         String otpBefore = otps("late@syd.se").get(0).getId();
-        browser.openLogin(oauth, "sv");
-        browser.login("late@syd.se", "Ratt2026!pass");
-        browser.requestOtpReset();
-        String link = Mails.link(Mails.latest(mail, "late@syd.se", RESET_SUBJECT));
+        String link = resetLinkFor("late@syd.se");
 
         try (ServerClock later = ServerClock.shiftedBy(16 * 60)) {
             driver.open(link);
@@ -385,10 +381,7 @@ class TwoFactorIT extends BrowserTestBase {
         Totp.App bosApp = registerWithTotp("bo@syd.se");
         String bosOtp = otps("bo@syd.se").get(0).getId();
 
-        browser.openLogin(oauth, "sv");
-        browser.login("anna@syd.se", "Ratt2026!pass");
-        browser.requestOtpReset();
-        String annasLink = Mails.link(Mails.latest(mail, "anna@syd.se", RESET_SUBJECT));
+        String annasLink = resetLinkFor("anna@syd.se");
         assertThat(Mails.count(mail, "bo@syd.se", RESET_SUBJECT)).isZero();
 
         browser.forgetSession(realm.getBaseUrl());
