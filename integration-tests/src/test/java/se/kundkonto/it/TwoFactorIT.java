@@ -302,21 +302,33 @@ class TwoFactorIT extends BrowserTestBase {
             CyclicBarrier barrier = new CyclicBarrier(2);
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
-                List<Future<String>> pages = new ArrayList<>();
+                List<Future<PlainHttp.Page>> pages = new ArrayList<>();
                 for (int i = 0; i < 2; i++) {
                     PlainHttp session = sessions.get(i);
                     PlainHttp.Form form = logins.get(i);
                     pages.add(pool.submit(() -> {
                         barrier.await();
-                        return session.follow(form.submit(session), "http://127.0.0.1:8500").pageId();
+                        return session.follow(form.submit(session), "http://127.0.0.1:8500");
                     }));
                 }
-                List<String> reached = new ArrayList<>();
-                for (var page : pages) {
-                    reached.add(page.get(60, TimeUnit.SECONDS));
+                int resets = 0;
+                for (int i = 0; i < 2; i++) {
+                    PlainHttp.Page page = pages.get(i).get(60, TimeUnit.SECONDS);
+                    if (Browser.TOTP_PAGE.equals(page.pageId())) {
+                        resets++;
+                        continue;
+                    }
+                    // Keycloak itself may refuse a second password check of one user in flight
+                    // ("user_temporarily_disabled"); given again, the password must meet a spent link.
+                    PlainHttp session = sessions.get(i);
+                    if (Browser.LOGIN_PAGE.equals(page.pageId())) {
+                        page = session.follow(page.form("#kc-form-login").with("password", "Ratt2026!pass").submit(session),
+                                "http://127.0.0.1:8500");
+                    }
+                    assertThat(page.pageId()).as("round %d, the other session", round).isEqualTo(Browser.OTP_PAGE);
+                    assertThat(page.doc().text()).contains("redan använts");
                 }
-                assertThat(reached).as("round %d", round).containsOnly(Browser.TOTP_PAGE, Browser.OTP_PAGE)
-                        .filteredOn(Browser.TOTP_PAGE::equals).hasSize(1);
+                assertThat(resets).as("round %d: new QR codes shown", round).isEqualTo(1);
             } finally {
                 pool.shutdownNow();
             }
