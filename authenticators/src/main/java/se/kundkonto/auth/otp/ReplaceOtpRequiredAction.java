@@ -19,6 +19,8 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 
+import se.kundkonto.auth.mail.KundkontoMail;
+
 /**
  * The last step of a 2FA reset: Keycloak's own TOTP set-up page, no skipping. The user's old
  * authenticators are removed only after the new one has been verified — abandoning the page, or a
@@ -78,7 +80,7 @@ public final class ReplaceOtpRequiredAction extends UpdateTotp {
                 .detail("removed_credentials", String.valueOf(before.size()))
                 .success();
         try {
-            se.kundkonto.auth.mail.KundkontoMail.to(context.getSession(), context.getRealm(), user)
+            KundkontoMail.to(context.getSession(), context.getRealm(), user)
                     .send("kundkontoOtpResetNoticeSubject", "kundkonto-otp-reset-notice.ftl");
         } catch (EmailException e) {
             LOG.warnf(e, "Could not send the 2FA reset notice to user %s", user.getId());

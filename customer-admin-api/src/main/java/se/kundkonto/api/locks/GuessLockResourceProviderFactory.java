@@ -2,15 +2,16 @@ package se.kundkonto.api.locks;
 
 import java.util.Map;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 
+import se.kundkonto.auth.StatelessProviderFactory;
+
 /** Serves {@code /admin/realms/{realm}/kundkonto-guess-locks/{customerNumber}} for realm admins. */
-public final class GuessLockResourceProviderFactory implements AdminRealmResourceProviderFactory, ServerInfoAwareProviderFactory {
+public final class GuessLockResourceProviderFactory implements AdminRealmResourceProviderFactory, StatelessProviderFactory<AdminRealmResourceProvider>,
+        ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "kundkonto-guess-locks";
     private static final GuessLockResourceProvider SINGLETON = new GuessLockResourceProvider();
@@ -23,18 +24,6 @@ public final class GuessLockResourceProviderFactory implements AdminRealmResourc
     @Override
     public String getId() {
         return PROVIDER_ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override
