@@ -11,8 +11,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
-import se.kundkonto.auth.organization.CustomerRole;
-import se.kundkonto.auth.organization.MembershipEvents;
+import se.kundkonto.accounts.CustomerRole;
+import se.kundkonto.accounts.MembershipEvents;
 
 /**
  * Changes made through the API are admin events (Admin console → Events → Admin events), with the

@@ -9,8 +9,8 @@ import org.keycloak.representations.AccessToken;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
-import se.kundkonto.auth.organization.CustomerAccounts;
-import se.kundkonto.auth.organization.CustomerRole;
+import se.kundkonto.accounts.CustomerAccounts;
+import se.kundkonto.accounts.CustomerRole;
 
 /** The user behind the bearer token, and what they may see and change. */
 record Caller(UserModel user, AccessToken token) {

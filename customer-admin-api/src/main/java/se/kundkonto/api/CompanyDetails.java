@@ -12,7 +12,7 @@ import org.keycloak.models.KeycloakSession;
 
 import org.keycloak.models.OrganizationModel;
 
-import se.kundkonto.auth.organization.CustomerAccounts;
+import se.kundkonto.accounts.CustomerAccounts;
 
 /**
  * A customer account's company details. Name, organisation number and customer number come from the

@@ -23,9 +23,9 @@ import org.keycloak.models.OrganizationInvitationModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 
-import se.kundkonto.auth.invitation.Invitations;
-import se.kundkonto.auth.organization.CustomerAccounts;
-import se.kundkonto.auth.organization.CustomerRole;
+import se.kundkonto.accounts.invitation.Invitations;
+import se.kundkonto.accounts.CustomerAccounts;
+import se.kundkonto.accounts.CustomerRole;
 
 /**
  * {@code /realms/{realm}/kundkonto}: what the portal shows customer Admins. The caller is the user of

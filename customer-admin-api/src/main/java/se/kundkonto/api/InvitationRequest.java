@@ -9,7 +9,7 @@ import org.keycloak.protocol.oidc.utils.RedirectUtils;
 import org.keycloak.services.util.ResolveRelative;
 import org.keycloak.utils.EmailValidationUtil;
 
-import se.kundkonto.auth.organization.CustomerRole;
+import se.kundkonto.accounts.CustomerRole;
 
 /**
  * The body of "invite a person": {@code email}, {@code role} ("Admin" or "User") and optionally

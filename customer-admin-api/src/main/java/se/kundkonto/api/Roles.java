@@ -1,6 +1,6 @@
 package se.kundkonto.api;
 
-import se.kundkonto.auth.organization.CustomerRole;
+import se.kundkonto.accounts.CustomerRole;
 
 /** The role names of the API: "Admin" and "User", as the organization groups are called. */
 final class Roles {

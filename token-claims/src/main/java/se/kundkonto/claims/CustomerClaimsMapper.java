@@ -23,9 +23,9 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
 
-import se.kundkonto.auth.organization.ActiveCustomer;
-import se.kundkonto.auth.organization.CustomerAccounts;
-import se.kundkonto.auth.organization.Membership;
+import se.kundkonto.accounts.ActiveCustomer;
+import se.kundkonto.accounts.CustomerAccounts;
+import se.kundkonto.accounts.Membership;
 
 /**
  * Adds {@code customers} (number, name, role of each customer account), {@code active_customer}

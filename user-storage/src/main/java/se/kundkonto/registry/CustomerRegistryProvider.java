@@ -5,9 +5,11 @@ import java.util.Optional;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.storage.StorageUnavailableException;
 import org.keycloak.storage.UserStorageProvider;
+import org.keycloak.storage.UserStorageProviderModel;
 
 import se.kundkonto.customer.CustomerNumber;
 import se.kundkonto.customer.CustomerRecord;
@@ -28,22 +30,46 @@ public final class CustomerRegistryProvider implements UserStorageProvider {
     private static final OrgDigits DECOY = OrgNumber.parse("112233-4400").orElseThrow().lastFour();
 
     private final KeycloakSession session;
+    private final ComponentModel model;
     private final CustomerRegistryConfig config;
 
     CustomerRegistryProvider(KeycloakSession session, ComponentModel model) {
         this.session = session;
+        this.model = model;
         this.config = new CustomerRegistryConfig(model);
     }
 
     /**
-     * "I belong to this customer", checked against the registry of the given federation component:
-     * the active customer when the digits are right. Whatever the answer, it costs one registry read
-     * and one constant-time compare (with a decoy when the number is unknown or inactive), so the
-     * time taken does not tell whether a customer number exists. Every entry point (verification page,
-     * login form, "Lägg till kundkonto", BankID) asks here; Keycloak's user lookup never sees the registry.
+     * The realm's customer registry, through Keycloak's provider lifecycle (created by the factory once per
+     * session and closed with it); empty when the realm has none or it is disabled.
      */
-    public static Optional<CustomerRecord> verify(KeycloakSession session, ComponentModel registry, CustomerNumber number, String typedDigits) {
-        return new CustomerRegistryProvider(session, registry).verified(number, typedDigits);
+    public static Optional<CustomerRegistryProvider> of(KeycloakSession session, RealmModel realm) {
+        return component(realm).map(c -> (CustomerRegistryProvider) session.getProvider(UserStorageProvider.class, c));
+    }
+
+    /** The realm's enabled customer-registry federation component, whose settings every rule reads. */
+    public static Optional<ComponentModel> component(RealmModel realm) {
+        return realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
+                .filter(c -> CustomerRegistryProviderFactory.PROVIDER_ID.equals(c.getProviderId()))
+                .filter(c -> new UserStorageProviderModel(c).isEnabled())
+                .findFirst();
+    }
+
+    /** The join-policy setting as configured (blank when not set); customer-accounts gives it meaning. */
+    public String joinPolicySetting() {
+        String value = model.get(CustomerRegistryProviderFactory.JOIN_POLICY);
+        return value == null ? "" : value.strip();
+    }
+
+    /**
+     * "I belong to this customer", checked against the registry: the active customer when the digits are
+     * right. Whatever the answer, it costs one registry read and one constant-time compare (with a decoy
+     * when the number is unknown or inactive), so the time taken does not tell whether a customer number
+     * exists. Every entry point (verification page, login form, "Lägg till kundkonto", BankID) asks here;
+     * Keycloak's user lookup never sees the registry.
+     */
+    public Optional<CustomerRecord> verify(CustomerNumber number, String typedDigits) {
+        return verified(number, typedDigits);
     }
 
     private Optional<CustomerRecord> verified(CustomerNumber number, String typedDigits) {

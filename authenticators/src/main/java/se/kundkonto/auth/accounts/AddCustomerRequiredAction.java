@@ -8,16 +8,16 @@ import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 
-import se.kundkonto.auth.organization.ActiveCustomer;
-import se.kundkonto.auth.organization.Admission;
-import se.kundkonto.auth.organization.CustomerAccounts;
-import se.kundkonto.auth.organization.CustomerRole;
-import se.kundkonto.auth.organization.MembershipEvents;
-import se.kundkonto.auth.verification.CustomerVerifier;
+import se.kundkonto.accounts.ActiveCustomer;
+import se.kundkonto.accounts.CustomerAccounts;
+import se.kundkonto.accounts.CustomerRole;
+import se.kundkonto.accounts.MembershipEvents;
+import se.kundkonto.accounts.verification.CustomerVerifier;
 import se.kundkonto.auth.verification.VerificationEvents;
 import se.kundkonto.auth.verification.VerificationInput;
-import se.kundkonto.auth.verification.VerifiedCustomer;
+import se.kundkonto.accounts.verification.VerifiedCustomer;
 import se.kundkonto.auth.verification.VerifyCustomerAuthenticator;
+import se.kundkonto.auth.RealmJoinPolicy;
 
 /**
  * "Lägg till kundkonto" ({@code kc_action=kundkonto-add-customer}): the same customer verification as
@@ -62,7 +62,7 @@ public final class AddCustomerRequiredAction implements RequiredActionProvider {
         }
         VerifiedCustomer customer = result.customer().orElseThrow();
         CustomerAccounts accounts = new CustomerAccounts(context.getSession());
-        CustomerRole role = new Admission(context.getSession(), context.getRealm()).admit(customer, context.getUser());
+        CustomerRole role = RealmJoinPolicy.admission(context.getSession(), context.getRealm()).admit(customer, context.getUser());
         // A pending member waits for an Admin; the active customer only changes for a real membership.
         accounts.membership(context.getUser(), customer.customerNumber())
                 .ifPresent(m -> ActiveCustomer.choose(context.getAuthenticationSession(), context.getUser(), m));

@@ -7,7 +7,7 @@ import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-import se.kundkonto.auth.StatelessProviderFactory;
+import se.kundkonto.spi.StatelessProviderFactory;
 
 public final class AddCustomerRequiredActionFactory implements RequiredActionFactory, StatelessProviderFactory<RequiredActionProvider>, ServerInfoAwareProviderFactory {
 

@@ -8,8 +8,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.keycloak.forms.login.LoginFormsProvider;
 
-import se.kundkonto.auth.organization.CustomerRole;
-import se.kundkonto.auth.organization.Membership;
+import se.kundkonto.accounts.CustomerRole;
+import se.kundkonto.accounts.Membership;
 
 /** The "Byt kund" page: the user's customer accounts, the default one preselected. */
 final class CustomerPicker {

@@ -13,9 +13,9 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import se.kundkonto.auth.organization.ActiveCustomer;
-import se.kundkonto.auth.organization.CustomerAccounts;
-import se.kundkonto.auth.organization.Membership;
+import se.kundkonto.accounts.ActiveCustomer;
+import se.kundkonto.accounts.CustomerAccounts;
+import se.kundkonto.accounts.Membership;
 
 /**
  * After login: which customer account this client works with. One account: chosen silently.

@@ -8,8 +8,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import se.kundkonto.auth.FlowStepFactory;
-import se.kundkonto.auth.StatelessProviderFactory;
-import se.kundkonto.auth.organization.ActiveCustomer;
+import se.kundkonto.spi.StatelessProviderFactory;
+import se.kundkonto.accounts.ActiveCustomer;
 
 public final class SelectCustomerAuthenticatorFactory implements FlowStepFactory, AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
 

@@ -11,10 +11,10 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.Constants;
 import org.keycloak.models.UserModel;
 
-import se.kundkonto.auth.organization.ActiveCustomer;
-import se.kundkonto.auth.organization.CustomerAccounts;
-import se.kundkonto.auth.organization.Membership;
-import se.kundkonto.auth.organization.MembershipEvents;
+import se.kundkonto.accounts.ActiveCustomer;
+import se.kundkonto.accounts.CustomerAccounts;
+import se.kundkonto.accounts.Membership;
+import se.kundkonto.accounts.MembershipEvents;
 
 /**
  * "Byt kund" without logging in again: {@code kc_action=kundkonto-switch-customer:<customerNumber>}

@@ -6,11 +6,11 @@ import org.keycloak.authentication.authenticators.broker.util.SerializedBrokered
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.UserModel;
 
-import se.kundkonto.auth.organization.Admission;
-import se.kundkonto.auth.organization.CustomerRole;
-import se.kundkonto.auth.organization.MembershipEvents;
-import se.kundkonto.auth.verification.VerifiedCustomer;
+import se.kundkonto.accounts.CustomerRole;
+import se.kundkonto.accounts.MembershipEvents;
+import se.kundkonto.accounts.verification.VerifiedCustomer;
 import se.kundkonto.auth.verification.VerifyCustomerAuthenticator;
+import se.kundkonto.auth.RealmJoinPolicy;
 
 /**
  * First BankID login of a new person: Keycloak's "create user if unique", but only after the person
@@ -48,7 +48,7 @@ public final class VerifiedBrokerUserAuthenticator extends IdpCreateUserIfUnique
                                          BrokeredIdentityContext brokerContext) {
         super.userRegisteredSuccess(context, user, serializedCtx, brokerContext);
         VerifiedCustomer customer = VerifiedCustomer.from(context.getAuthenticationSession()).orElseThrow();
-        CustomerRole role = new Admission(context.getSession(), context.getRealm()).admit(customer, user);
+        CustomerRole role = RealmJoinPolicy.admission(context.getSession(), context.getRealm()).admit(customer, user);
         MembershipEvents.joined(context.getEvent(), customer.customerNumber(), role);
     }
 

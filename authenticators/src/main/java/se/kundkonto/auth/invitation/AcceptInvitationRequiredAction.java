@@ -12,11 +12,13 @@ import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserModel;
 
-import se.kundkonto.auth.organization.ActiveCustomer;
-import se.kundkonto.auth.organization.Admission;
-import se.kundkonto.auth.organization.CustomerAccounts;
-import se.kundkonto.auth.organization.CustomerRole;
-import se.kundkonto.auth.organization.MembershipEvents;
+import se.kundkonto.accounts.ActiveCustomer;
+import se.kundkonto.accounts.CustomerAccounts;
+import se.kundkonto.accounts.CustomerRole;
+import se.kundkonto.accounts.MembershipEvents;
+import se.kundkonto.accounts.invitation.Invitation;
+import se.kundkonto.accounts.invitation.Invitations;
+import se.kundkonto.auth.RealmJoinPolicy;
 
 /**
  * Opens an invitation link ({@code kc_action=kundkonto-accept-invitation:<invitation>}) after a normal
@@ -27,7 +29,7 @@ import se.kundkonto.auth.organization.MembershipEvents;
  */
 public final class AcceptInvitationRequiredAction implements RequiredActionProvider {
 
-    public static final String PROVIDER_ID = "kundkonto-accept-invitation";
+    public static final String PROVIDER_ID = Invitation.KC_ACTION;
     public static final String TEMPLATE = "kundkonto-accept-invitation.ftl";
     /** Set by the registration form when the new user registered through this invitation. */
     public static final String NOTE_REGISTERED_FOR = "kundkonto.invitation.registeredFor";
@@ -90,7 +92,7 @@ public final class AcceptInvitationRequiredAction implements RequiredActionProvi
     private static void accept(RequiredActionContext context, Invitation invitation) {
         UserModel user = context.getUser();
         CustomerAccounts accounts = new CustomerAccounts(context.getSession());
-        CustomerRole role = new Admission(context.getSession(), context.getRealm()).admitAs(invitation.organization(), user, invitation.role());
+        CustomerRole role = RealmJoinPolicy.admission(context.getSession(), context.getRealm()).admitAs(invitation.organization(), user, invitation.role());
         new Invitations(context.getSession(), context.getRealm()).consume(invitation);
         accounts.membership(user, invitation.organization().getAlias())
                 .ifPresent(m -> ActiveCustomer.choose(context.getAuthenticationSession(), user, m));

@@ -18,7 +18,7 @@ import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.validation.Validation;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import se.kundkonto.auth.verification.CustomerVerifier;
+import se.kundkonto.accounts.verification.CustomerVerifier;
 import se.kundkonto.auth.verification.VerificationEvents;
 import se.kundkonto.auth.verification.PreverifiedCustomer;
 import se.kundkonto.customer.CustomerNumber;

@@ -19,7 +19,7 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 
-import se.kundkonto.auth.mail.KundkontoMail;
+import se.kundkonto.accounts.notice.KundkontoMail;
 
 /**
  * The last step of a 2FA reset: Keycloak's own TOTP set-up page, no skipping. The user's old

@@ -16,7 +16,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionCompoundId;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import se.kundkonto.auth.mail.KundkontoMail;
+import se.kundkonto.accounts.notice.KundkontoMail;
 
 /**
  * Keycloak's OTP code page, plus "Återställ tvåfaktorsautentisering" for a lost phone: reached only

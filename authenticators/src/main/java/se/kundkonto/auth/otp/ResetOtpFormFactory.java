@@ -13,7 +13,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import se.kundkonto.auth.FlowStepFactory;
-import se.kundkonto.auth.StatelessProviderFactory;
+import se.kundkonto.spi.StatelessProviderFactory;
 
 public final class ResetOtpFormFactory implements FlowStepFactory, AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
 

@@ -19,11 +19,11 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
 import se.kundkonto.auth.invitation.AcceptInvitationRequiredAction;
-import se.kundkonto.auth.invitation.Invitation;
-import se.kundkonto.auth.organization.Admission;
-import se.kundkonto.auth.organization.CustomerRole;
-import se.kundkonto.auth.organization.MembershipEvents;
-import se.kundkonto.auth.verification.VerifiedCustomer;
+import se.kundkonto.accounts.invitation.Invitation;
+import se.kundkonto.accounts.CustomerRole;
+import se.kundkonto.accounts.MembershipEvents;
+import se.kundkonto.accounts.verification.VerifiedCustomer;
+import se.kundkonto.auth.RealmJoinPolicy;
 
 /**
  * Runs in the registration form after the user is created: joins them to the verified customer's
@@ -86,7 +86,7 @@ public final class LinkCustomerFormAction implements FormAction {
                     .detail(MembershipEvents.DETAIL_EVENT, MembershipEvents.INVITATION_ACCEPTED);
             return;
         }
-        CustomerRole role = new Admission(context.getSession(), context.getRealm()).admit(verified.get(), context.getUser());
+        CustomerRole role = RealmJoinPolicy.admission(context.getSession(), context.getRealm()).admit(verified.get(), context.getUser());
         MembershipEvents.joined(context.getEvent(), verified.get().customerNumber(), role);
     }
 

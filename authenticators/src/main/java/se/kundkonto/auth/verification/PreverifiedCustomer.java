@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import se.kundkonto.accounts.verification.CustomerVerifier;
+import se.kundkonto.accounts.verification.VerifiedCustomer;
 
 /**
  * Hands a customer verified at the login form (old company credentials) over to the registration

@@ -2,8 +2,10 @@ package se.kundkonto.auth.verification;
 
 import org.keycloak.events.EventBuilder;
 
-import se.kundkonto.auth.organization.MembershipEvents;
+import se.kundkonto.accounts.MembershipEvents;
 import se.kundkonto.customer.LogSafe;
+import se.kundkonto.accounts.verification.CustomerVerifier;
+import se.kundkonto.accounts.verification.VerifiedCustomer;
 
 /**
  * The details a verification attempt puts on its event, on every entry point alike: the typed

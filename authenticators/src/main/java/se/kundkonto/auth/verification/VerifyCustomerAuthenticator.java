@@ -14,7 +14,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-import se.kundkonto.auth.invitation.Invitation;
+import se.kundkonto.accounts.invitation.Invitation;
+import se.kundkonto.accounts.verification.CustomerVerifier;
+import se.kundkonto.accounts.verification.VerifiedCustomer;
 
 /**
  * The "Kundnummer + de fyra sista siffrorna" page. Put before the registration form (or wherever a
@@ -26,7 +28,7 @@ public final class VerifyCustomerAuthenticator implements Authenticator {
     public static final String TEMPLATE = "kundkonto-verify-customer.ftl";
     public static final String FIELD_NUMBER = "customerNumber";
     public static final String FIELD_DIGITS = "orgDigits";
-    public static final String EVENT_DETAIL_CUSTOMER = se.kundkonto.auth.organization.MembershipEvents.DETAIL_CUSTOMER;
+    public static final String EVENT_DETAIL_CUSTOMER = se.kundkonto.accounts.MembershipEvents.DETAIL_CUSTOMER;
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {

@@ -8,7 +8,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import se.kundkonto.auth.FlowStepFactory;
-import se.kundkonto.auth.StatelessProviderFactory;
+import se.kundkonto.spi.StatelessProviderFactory;
 
 import se.kundkonto.customer.GuessLimits;
 

@@ -18,8 +18,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-import se.kundkonto.auth.organization.MembershipEvents;
-import se.kundkonto.auth.verification.GuessBudget;
+import se.kundkonto.accounts.MembershipEvents;
+import se.kundkonto.accounts.verification.GuessBudget;
 import se.kundkonto.customer.CustomerNumber;
 import se.kundkonto.customer.GuessLimits;
 import se.kundkonto.customer.GuessThrottle;

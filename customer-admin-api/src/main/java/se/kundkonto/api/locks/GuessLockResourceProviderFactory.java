@@ -7,7 +7,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 
-import se.kundkonto.auth.StatelessProviderFactory;
+import se.kundkonto.spi.StatelessProviderFactory;
 
 /** Serves {@code /admin/realms/{realm}/kundkonto-guess-locks/{customerNumber}} for realm admins. */
 public final class GuessLockResourceProviderFactory implements AdminRealmResourceProviderFactory, StatelessProviderFactory<AdminRealmResourceProvider>,

@@ -1,4 +1,4 @@
-package se.kundkonto.auth.organization;
+package se.kundkonto.accounts.notice;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +16,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
 
-import se.kundkonto.auth.mail.KundkontoMail;
+import se.kundkonto.accounts.notice.KundkontoMail;
+import se.kundkonto.accounts.CustomerRole;
 
 /**
  * Tells a customer account's Admins who joined. The mails go out only once the join has committed
@@ -24,7 +25,7 @@ import se.kundkonto.auth.mail.KundkontoMail;
  * with many Admins or a slow mail server never slows down the newcomer's registration. The
  * benchmark measured that cost before this: each Admin added one SMTP round trip to the request.
  */
-final class JoinNotices {
+public final class JoinNotices {
 
     private static final Logger LOG = Logger.getLogger(JoinNotices.class);
     private static final String EXECUTOR = "kundkonto-mail";
@@ -32,7 +33,7 @@ final class JoinNotices {
     private JoinNotices() {
     }
 
-    static void sendAfterCommit(KeycloakSession session, RealmModel realm, OrganizationModel org, UserModel newcomer,
+    public static void sendAfterCommit(KeycloakSession session, RealmModel realm, OrganizationModel org, UserModel newcomer,
             CustomerRole role, List<UserModel> admins) {
         List<String> adminIds = admins.stream()
                 .filter(admin -> admin.getEmail() != null && !admin.getId().equals(newcomer.getId()))

@@ -1,4 +1,4 @@
-package se.kundkonto.auth.organization;
+package se.kundkonto.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

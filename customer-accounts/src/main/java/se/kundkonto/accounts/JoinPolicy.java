@@ -1,16 +1,13 @@
-package se.kundkonto.auth.organization;
+package se.kundkonto.accounts;
 
 import java.util.Arrays;
 
-import org.keycloak.component.ComponentModel;
-import org.keycloak.models.RealmModel;
-import org.keycloak.storage.UserStorageProvider;
 
-import se.kundkonto.registry.CustomerRegistryProviderFactory;
 
 /**
  * Which role someone gets who joins a customer account with its customer number and digits.
- * Set on the realm's customer-registry (User federation → Kundregister → Join policy).
+ * Set on the realm's customer-registry (User federation → Kundregister → Join policy) and handed in
+ * by the entry point to {@link Admission}.
  */
 public enum JoinPolicy {
     /** The portal's rule: everyone who proves the link becomes Admin. */
@@ -41,12 +38,9 @@ public enum JoinPolicy {
         };
     }
 
-    public static JoinPolicy of(RealmModel realm) {
-        String configured = realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
-                .filter(c -> CustomerRegistryProviderFactory.PROVIDER_ID.equals(c.getProviderId()))
-                .map((ComponentModel c) -> c.get(CustomerRegistryProviderFactory.JOIN_POLICY))
-                .filter(v -> v != null && !v.isBlank())
-                .findFirst().orElse(EVERYONE_ADMIN.value);
-        return Arrays.stream(values()).filter(p -> p.value.equals(configured)).findFirst().orElse(EVERYONE_ADMIN);
+    /** The policy a setting names; blank or unknown means the portal's rule, {@link #EVERYONE_ADMIN}. */
+    public static JoinPolicy parse(String setting) {
+        String value = setting == null ? "" : setting.strip();
+        return Arrays.stream(values()).filter(p -> p.value.equals(value)).findFirst().orElse(EVERYONE_ADMIN);
     }
 }

@@ -1,12 +1,11 @@
-package se.kundkonto.auth.invitation;
+package se.kundkonto.accounts.invitation;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
-import org.keycloak.storage.UserStorageProvider;
 
-import se.kundkonto.registry.CustomerRegistryProviderFactory;
+import se.kundkonto.registry.CustomerRegistryProvider;
 import se.kundkonto.registry.InvitationLimitSetting;
 
 /**
@@ -48,11 +47,10 @@ final class InvitationBudget {
     }
 
     static int limit(RealmModel realm) {
-        return realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
-                .filter(c -> CustomerRegistryProviderFactory.PROVIDER_ID.equals(c.getProviderId()))
+        return CustomerRegistryProvider.component(realm)
                 .map(c -> c.get(InvitationLimitSetting.NAME))
                 .filter(v -> v != null && !v.isBlank())
-                .findFirst().map(InvitationBudget::parse).orElse(InvitationLimitSetting.DEFAULT);
+                .map(InvitationBudget::parse).orElse(InvitationLimitSetting.DEFAULT);
     }
 
     private static int parse(String value) {

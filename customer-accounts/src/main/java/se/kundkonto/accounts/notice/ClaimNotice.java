@@ -1,4 +1,4 @@
-package se.kundkonto.auth.organization;
+package se.kundkonto.accounts.notice;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,12 +17,11 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
-import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.adapter.InMemoryUserAdapter;
 
-import se.kundkonto.auth.mail.KundkontoMail;
+import se.kundkonto.accounts.notice.KundkontoMail;
 import se.kundkonto.customer.CustomerNumber;
-import se.kundkonto.registry.CustomerRegistryProviderFactory;
+import se.kundkonto.registry.CustomerRegistryProvider;
 import se.kundkonto.registry.RegistryContact;
 
 /**
@@ -31,7 +30,7 @@ import se.kundkonto.registry.RegistryContact;
  * address is told who claimed the account, when, and how to object. Like the join notices: only once
  * the claim has committed, in the background, and a mail that cannot be sent is only logged.
  */
-final class ClaimNotice {
+public final class ClaimNotice {
 
     private static final Logger LOG = Logger.getLogger(ClaimNotice.class);
     private static final String EXECUTOR = "kundkonto-mail";
@@ -42,7 +41,7 @@ final class ClaimNotice {
     private ClaimNotice() {
     }
 
-    static void sendAfterCommit(KeycloakSession session, RealmModel realm, OrganizationModel org, UserModel claimant) {
+    public static void sendAfterCommit(KeycloakSession session, RealmModel realm, OrganizationModel org, UserModel claimant) {
         Claim claim = new Claim(realm.getId(), org.getId(), claimant.getId(), Instant.now());
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         var executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
@@ -72,9 +71,7 @@ final class ClaimNotice {
                     session.getContext().setRealm(realm);
                     OrganizationModel org = session.getProvider(OrganizationProvider.class).getById(orgId);
                     UserModel claimant = session.users().getUserById(realm, claimantId);
-                    ComponentModel registry = realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
-                            .filter(c -> CustomerRegistryProviderFactory.PROVIDER_ID.equals(c.getProviderId()))
-                            .findFirst().orElse(null);
+                    ComponentModel registry = CustomerRegistryProvider.component(realm).orElse(null);
                     if (org == null || claimant == null || registry == null) {
                         return;
                     }

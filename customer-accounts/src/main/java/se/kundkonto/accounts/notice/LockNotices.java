@@ -1,4 +1,4 @@
-package se.kundkonto.auth.organization;
+package se.kundkonto.accounts.notice;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,8 +14,10 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
-import se.kundkonto.auth.mail.KundkontoMail;
+import se.kundkonto.accounts.notice.KundkontoMail;
 import se.kundkonto.customer.LogSafe;
+import se.kundkonto.accounts.CustomerAccounts;
+import se.kundkonto.accounts.CustomerRole;
 
 /**
  * Tells a customer account's Admins that its verification was locked by wrong guesses. The lock

@@ -1,4 +1,4 @@
-package se.kundkonto.auth.invitation;
+package se.kundkonto.accounts.invitation;
 
 import java.net.URI;
 import java.util.List;
@@ -22,8 +22,8 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
 import org.keycloak.storage.adapter.InMemoryUserAdapter;
 
-import se.kundkonto.auth.mail.KundkontoMail;
-import se.kundkonto.auth.organization.CustomerRole;
+import se.kundkonto.accounts.notice.KundkontoMail;
+import se.kundkonto.accounts.CustomerRole;
 
 /**
  * Invitations to a customer account, kept as Keycloak's own organization invitations (so realm admins
@@ -118,7 +118,7 @@ public final class Invitations {
     }
 
     /** Spends an accepted invitation. */
-    void consume(Invitation invitation) {
+    public void consume(Invitation invitation) {
         manager.remove(invitation.id());
     }
 
@@ -131,7 +131,7 @@ public final class Invitations {
                 .queryParam(OAuth2Constants.REDIRECT_URI, redirectUri)
                 .queryParam(OAuth2Constants.RESPONSE_TYPE, OAuth2Constants.CODE)
                 .queryParam(OAuth2Constants.SCOPE, "openid")
-                .queryParam(Constants.KC_ACTION, AcceptInvitationRequiredAction.PROVIDER_ID + ":" + token)
+                .queryParam(Constants.KC_ACTION, Invitation.KC_ACTION + ":" + token)
                 .queryParam(OIDCLoginProtocol.UI_LOCALES_PARAM, locale)
                 .buildFromMap(Map.of("realm", realm.getName(), "protocol", OIDCLoginProtocol.LOGIN_PROTOCOL));
         return uri.toString();

@@ -1,4 +1,4 @@
-package se.kundkonto.auth.verification;
+package se.kundkonto.accounts.verification;
 
 import org.keycloak.models.SingleUseObjectProvider;
 

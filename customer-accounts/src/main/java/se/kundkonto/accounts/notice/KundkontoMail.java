@@ -1,4 +1,4 @@
-package se.kundkonto.auth.mail;
+package se.kundkonto.accounts.notice;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package se.kundkonto.auth.invitation;
+package se.kundkonto.accounts.invitation;
 
 import java.util.Optional;
 
@@ -10,8 +10,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import se.kundkonto.auth.organization.CustomerAccounts;
-import se.kundkonto.auth.organization.CustomerRole;
+import se.kundkonto.accounts.CustomerAccounts;
+import se.kundkonto.accounts.CustomerRole;
 
 /**
  * An invitation that still holds: correctly signed by this realm, not expired, its stored record still
@@ -25,14 +25,17 @@ import se.kundkonto.auth.organization.CustomerRole;
  */
 public record Invitation(String id, OrganizationModel organization, String email, CustomerRole role, boolean vouched) {
 
+    /** The required action that accepts an invitation: the link carries {@code kc_action=<this>:<token>}. */
+    public static final String KC_ACTION = "kundkonto-accept-invitation";
+
     /** The invitation travels as the parameter of {@code kc_action=kundkonto-accept-invitation:<token>}. */
     public static Optional<Invitation> fromAuthSession(KeycloakSession session, AuthenticationSessionModel authSession) {
         return anyFromAuthSession(session, authSession).filter(Invitation::vouched);
     }
 
     /** Also an invitation whose inviter is no longer Admin, so that a page can say why it no longer holds. */
-    static Optional<Invitation> anyFromAuthSession(KeycloakSession session, AuthenticationSessionModel authSession) {
-        if (!AcceptInvitationRequiredAction.PROVIDER_ID.equals(authSession.getClientNote(Constants.KC_ACTION))) {
+    public static Optional<Invitation> anyFromAuthSession(KeycloakSession session, AuthenticationSessionModel authSession) {
+        if (!KC_ACTION.equals(authSession.getClientNote(Constants.KC_ACTION))) {
             return Optional.empty();
         }
         return readAny(session, authSession.getClientNote(Constants.KC_ACTION_PARAMETER));

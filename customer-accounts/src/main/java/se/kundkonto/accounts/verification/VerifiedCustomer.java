@@ -1,4 +1,4 @@
-package se.kundkonto.auth.verification;
+package se.kundkonto.accounts.verification;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -33,7 +33,7 @@ public record VerifiedCustomer(String customerNumber, String companyName, String
                 Boolean.parseBoolean(authSession.getAuthNote(SOLE_TRADER))));
     }
 
-    Map<String, String> toNotes() {
+    public Map<String, String> toNotes() {
         Map<String, String> notes = new HashMap<>();
         notes.put(NUMBER, customerNumber);
         notes.put(NAME, companyName);
@@ -42,7 +42,7 @@ public record VerifiedCustomer(String customerNumber, String companyName, String
         return notes;
     }
 
-    static Optional<VerifiedCustomer> fromNotes(Map<String, String> notes) {
+    public static Optional<VerifiedCustomer> fromNotes(Map<String, String> notes) {
         if (notes == null || notes.get(NUMBER) == null) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package se.kundkonto.auth.organization;
+package se.kundkonto.accounts;
 
 import java.util.List;
 
@@ -7,7 +7,9 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-import se.kundkonto.auth.verification.VerifiedCustomer;
+import se.kundkonto.accounts.verification.VerifiedCustomer;
+import se.kundkonto.accounts.notice.ClaimNotice;
+import se.kundkonto.accounts.notice.JoinNotices;
 
 /**
  * A newcomer joins a customer account under the realm's join policy, and every existing Admin of it
@@ -19,11 +21,13 @@ public final class Admission {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final CustomerAccounts accounts;
+    private final JoinPolicy policy;
 
-    public Admission(KeycloakSession session, RealmModel realm) {
+    public Admission(KeycloakSession session, RealmModel realm, JoinPolicy policy) {
         this.session = session;
         this.realm = realm;
         this.accounts = new CustomerAccounts(session);
+        this.policy = policy;
     }
 
     /** Admits the user to a just-verified customer's account (created from the registry data on first use). */
@@ -36,7 +40,7 @@ public final class Admission {
         if (accounts.isMember(org, newcomer)) {
             return accounts.roleIn(org, newcomer);
         }
-        return join(org, newcomer, JoinPolicy.of(realm).roleForNewcomer(!admins(org).isEmpty()));
+        return join(org, newcomer, policy.roleForNewcomer(!admins(org).isEmpty()));
     }
 
     /**

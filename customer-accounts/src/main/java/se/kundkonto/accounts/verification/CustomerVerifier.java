@@ -1,14 +1,13 @@
-package se.kundkonto.auth.verification;
+package se.kundkonto.accounts.verification;
 
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
-import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.storage.StorageUnavailableException;
 
-import se.kundkonto.auth.organization.LockNotices;
+import se.kundkonto.accounts.notice.LockNotices;
 import se.kundkonto.customer.CustomerNumber;
 import se.kundkonto.customer.GuessThrottle;
 import se.kundkonto.customer.GuessThrottle.CustomerNumberOrRaw;
@@ -92,11 +91,11 @@ public final class CustomerVerifier {
 
     private Optional<VerifiedCustomer> check(String typedNumber, String typedDigits) {
         Optional<CustomerNumber> number = CustomerNumber.parse(typedNumber);
-        Optional<ComponentModel> registry = GuessBudget.registry(realm);
+        Optional<CustomerRegistryProvider> registry = CustomerRegistryProvider.of(session, realm);
         if (number.isEmpty() || registry.isEmpty()) {
             return Optional.empty();
         }
-        return CustomerRegistryProvider.verify(session, registry.get(), number.get(), typedDigits)
+        return registry.get().verify(number.get(), typedDigits)
                 .map(c -> new VerifiedCustomer(c.customerNumber().value(), c.companyName(), c.orgNumber().masked(),
                         c.orgNumber().isPersonalIdentityNumber()));
     }

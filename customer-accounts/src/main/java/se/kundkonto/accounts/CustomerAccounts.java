@@ -1,4 +1,4 @@
-package se.kundkonto.auth.organization;
+package se.kundkonto.accounts;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +14,7 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 
-import se.kundkonto.auth.verification.VerifiedCustomer;
+import se.kundkonto.accounts.verification.VerifiedCustomer;
 
 /**
  * Customer accounts are Keycloak Organizations: alias = customer number, name = company name,

@@ -1,4 +1,4 @@
-package se.kundkonto.auth.invitation;
+package se.kundkonto.accounts.invitation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

@@ -1,4 +1,4 @@
-package se.kundkonto.auth;
+package se.kundkonto.spi;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSessionFactory;

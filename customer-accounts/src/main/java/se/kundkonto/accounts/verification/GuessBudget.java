@@ -1,4 +1,4 @@
-package se.kundkonto.auth.verification;
+package se.kundkonto.accounts.verification;
 
 import java.util.Optional;
 
@@ -6,11 +6,9 @@ import org.keycloak.common.util.Time;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.storage.UserStorageProvider;
-import org.keycloak.storage.UserStorageProviderModel;
 
 import se.kundkonto.customer.GuessThrottle;
-import se.kundkonto.registry.CustomerRegistryProviderFactory;
+import se.kundkonto.registry.CustomerRegistryProvider;
 import se.kundkonto.registry.GuessLimitsConfig;
 
 /**
@@ -30,9 +28,6 @@ public final class GuessBudget {
 
     /** The realm's customer-registry federation, when it has one and it is enabled. */
     public static Optional<ComponentModel> registry(RealmModel realm) {
-        return realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
-                .filter(c -> CustomerRegistryProviderFactory.PROVIDER_ID.equals(c.getProviderId()))
-                .filter(c -> new UserStorageProviderModel(c).isEnabled())
-                .findFirst();
+        return CustomerRegistryProvider.component(realm);
     }
 }
