@@ -26,6 +26,8 @@ import org.keycloak.models.UserModel;
 import se.kundkonto.accounts.invitation.Invitations;
 import se.kundkonto.accounts.CustomerAccounts;
 import se.kundkonto.accounts.CustomerRole;
+import se.kundkonto.accounts.LastAdminException;
+import se.kundkonto.accounts.NotAdminException;
 
 /**
  * {@code /realms/{realm}/kundkonto}: what the portal shows customer Admins. The caller is the user of
@@ -91,10 +93,11 @@ public final class CustomerAdminResource {
         OrganizationModel org = caller.adminOf(accounts, number);
         UserModel member = memberOrNotFound(accounts, org, userId);
         CustomerRole role = Roles.parse(body == null ? null : body.get("role"));
-        if (role == CustomerRole.USER && accounts.roleIn(org, member) == CustomerRole.ADMIN && accounts.adminCount(org) <= 1) {
-            throw ApiError.conflict("last_admin", "The last Admin of a customer account cannot be demoted.");
+        try {
+            accounts.changeRole(org, caller.user(), member, role);
+        } catch (LastAdminException | NotAdminException e) {
+            throw DomainErrors.of(e);
         }
-        accounts.join(org, member, role);
         ApiEvents.of(session, caller).roleChanged(org, member, role);
         return member(accounts, org, member);
     }
@@ -108,10 +111,11 @@ public final class CustomerAdminResource {
         boolean leaving = caller.user().getId().equals(userId);
         OrganizationModel org = leaving ? caller.memberOf(accounts, number) : caller.adminOf(accounts, number);
         UserModel member = memberOrNotFound(accounts, org, userId);
-        if (accounts.roleIn(org, member) == CustomerRole.ADMIN && accounts.adminCount(org) <= 1) {
-            throw ApiError.conflict("last_admin", "The last Admin of a customer account cannot be removed.");
+        try {
+            accounts.removeMember(org, caller.user(), member);
+        } catch (LastAdminException | NotAdminException e) {
+            throw DomainErrors.of(e);
         }
-        accounts.remove(org, member);
         ApiEvents.of(session, caller).memberRemoved(org, member, leaving);
         return Response.noContent().build();
     }
