@@ -179,7 +179,7 @@ class CustomerAccountRacesIT {
 
     /** Login page → "Registrera konto" → customer verified: the registration form, ready to fill in. */
     private Page verified(PlainHttp http, String customer, String digits) {
-        String auth = realm.getBaseUrl() + "/protocol/openid-connect/auth?client_id=test-app&response_type=code&scope=openid"
+        String auth = realm.getBaseUrl() + "/protocol/openid-connect/auth?client_id=mina-sidor&response_type=code&scope=openid"
                 + "&redirect_uri=" + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8);
         Page login = http.follow(http.get(auth), CALLBACK);
         Page verify = http.follow(http.get(login.link("login-actions/registration")), CALLBACK);
