@@ -134,6 +134,40 @@ class CustomerAccountRacesIT {
         assertThat(admin.roleMemberIds(org, "User")).isEmpty();
     }
 
+    @Test
+    void aCompanyNameTakenByAnotherOrganizationOrAsLongAsTheColumnStillRegisters() {
+        OrganizationRepresentation other = new OrganizationRepresentation();
+        other.setName("Återvinning Syd AB"); // customer 04050607's company name, taken by an organization a realm admin made
+        other.setAlias("annan-organisation");
+        realm.admin().organizations().create(other).close();
+
+        PlainHttp http = new PlainHttp();
+        Page page = http.follow(registrationForm(verified(http, "04050607", "7652"), "syd@atervinning.se").submit(http), CALLBACK);
+
+        assertThat(page.pageId()).isEqualTo("login-login-verify-email");
+        assertThat(new CustomerAccountsAdmin(realm.admin()).byCustomerNumber("04050607").orElseThrow().getName())
+                .isEqualTo("Återvinning Syd AB (04050607)");
+
+        if (RegistryDatabase.isPostgres()) { // the H2 registry lives inside the server: only PostgreSQL takes a new row
+            String longName = "Långa Namnets Återvinnings- och Transportaktiebolag ".repeat(5).substring(0, 255);
+            RegistryDatabase.execute("insert into customer_registry (customer_number, org_number, company_name, active) "
+                    + "values ('06070809', '556123-4567', '" + longName + "', true)");
+            try {
+                OrganizationRepresentation clash = new OrganizationRepresentation();
+                clash.setName(longName);
+                clash.setAlias("lang-organisation");
+                realm.admin().organizations().create(clash).close();
+                PlainHttp second = new PlainHttp();
+                Page long255 = second.follow(registrationForm(verified(second, "06070809", "4567"), "lang@namn.se").submit(second), CALLBACK);
+                assertThat(long255.pageId()).isEqualTo("login-login-verify-email");
+                String name = new CustomerAccountsAdmin(realm.admin()).byCustomerNumber("06070809").orElseThrow().getName();
+                assertThat(name).hasSizeLessThanOrEqualTo(255).endsWith(" (06070809)");
+            } finally {
+                RegistryDatabase.execute("delete from customer_registry where customer_number = '06070809'");
+            }
+        }
+    }
+
     private List<String> admins(String customer) {
         CustomerAccountsAdmin admin = new CustomerAccountsAdmin(realm.admin());
         return admin.roleMemberIds(admin.byCustomerNumber(customer).orElseThrow(), "Admin");
