@@ -2,8 +2,6 @@ package se.kundkonto.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,7 @@ import se.kundkonto.it.PlainHttp.Page;
 @KeycloakIntegrationTest(config = KundkontoServerConfig.class)
 class CustomerAccountRacesIT {
 
-    private static final String CALLBACK = "http://localhost:3000/callback";
+    private static final String CALLBACK = HttpRegistration.CALLBACK;
     private static final String SECRET = "test-secret";
     private static final String PASSWORD = "Race2026!secret";
     /** Demo registry customers (realm-export seed): number, last four digits, company name. */
@@ -55,6 +53,22 @@ class CustomerAccountRacesIT {
 
     @InjectMailServer
     MailServer mail;
+
+    private HttpRegistration registration() {
+        return new HttpRegistration(realm, mail);
+    }
+
+    private void register(String customer, String digits, String email) {
+        registration().register(customer, digits, email, PASSWORD);
+    }
+
+    private Page verified(PlainHttp http, String customer, String digits) {
+        return registration().verified(http, customer, digits);
+    }
+
+    private static PlainHttp.Form registrationForm(Page form, String email) {
+        return HttpRegistration.form(form, email);
+    }
 
     @Test
     void twoAdminsDemotingEachOtherAtOnceNeverLeaveTheAccountWithoutAdmin() throws Exception {
@@ -197,32 +211,5 @@ class CustomerAccountRacesIT {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** A whole registration in plain HTTP: customer verified, form, e-mail confirmed, password, TOTP skipped. */
-    private void register(String customer, String digits, String email) {
-        PlainHttp http = new PlainHttp();
-        Page page = http.follow(registrationForm(verified(http, customer, digits), email).submit(http), CALLBACK);
-        assertThat(page.pageId()).isEqualTo("login-login-verify-email");
-        page = http.follow(http.get(Mails.verificationLink(mail, email)), CALLBACK);
-        page = http.follow(page.form("#kc-passwd-update-form").with("password-new", PASSWORD).with("password-confirm", PASSWORD)
-                .submit(http), CALLBACK);
-        page = http.follow(page.form("#kc-totp-settings-form").with("kundkontoSkip", "").submit(http), CALLBACK);
-        assertThat(page.location()).startsWith(CALLBACK);
-    }
-
-    /** Login page → "Registrera konto" → customer verified: the registration form, ready to fill in. */
-    private Page verified(PlainHttp http, String customer, String digits) {
-        String auth = realm.getBaseUrl() + "/protocol/openid-connect/auth?client_id=mina-sidor&response_type=code&scope=openid"
-                + "&redirect_uri=" + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8);
-        Page login = http.follow(http.get(auth), CALLBACK);
-        Page verify = http.follow(http.get(login.link("login-actions/registration")), CALLBACK);
-        return http.follow(verify.form("#kundkonto-verify-form").with("customerNumber", customer).with("orgDigits", digits)
-                .submit(http), CALLBACK);
-    }
-
-    private static PlainHttp.Form registrationForm(Page form, String email) {
-        return form.form("#kc-register-form").with("firstName", "Rally").with("lastName", "Racer")
-                .with("phoneNumber", "070-123 45 67").with("email", email);
     }
 }
