@@ -18,6 +18,8 @@ import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
 import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.realm.RealmBuilder;
 import org.keycloak.testframework.realm.RealmConfig;
@@ -53,6 +55,10 @@ class CustomerAccountRacesIT {
 
     @InjectMailServer
     MailServer mail;
+
+    /** Brings the framework's confidential test client {@code test-app} (password grant on) into the realm for the tokens. */
+    @InjectOAuthClient
+    OAuthClient oauth;
 
     private HttpRegistration registration() {
         return new HttpRegistration(realm, mail);
