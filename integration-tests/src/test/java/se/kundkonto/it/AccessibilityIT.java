@@ -193,7 +193,7 @@ class AccessibilityIT extends BrowserTestBase {
                 .map(o -> o.getAttribute("value")).filter(v -> v.contains("kc_locale=" + locale)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + locale + " in the language menu"));
         WebElement old = driver.findElement(By.tagName("html"));
-        driver.driver().navigate().to(url);
+        driver.driver().navigate().to(java.net.URI.create(driver.driver().getCurrentUrl()).resolve(url).toString());
         new WebDriverWait(driver.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(old));
     }
 
