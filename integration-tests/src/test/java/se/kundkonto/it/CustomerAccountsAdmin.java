@@ -19,7 +19,7 @@ public record CustomerAccountsAdmin(RealmResource realm) {
     }
 
     public List<String> memberIds(OrganizationRepresentation org) {
-        return resource(org).members().getAll().stream().map(MemberRepresentation::getId).toList();
+        return resource(org).members().search(null, null, 0, 10_000).stream().map(MemberRepresentation::getId).toList(); // getAll() stops at 10
     }
 
     public List<String> roleMemberIds(OrganizationRepresentation org, String role) {
