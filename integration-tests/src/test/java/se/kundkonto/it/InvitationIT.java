@@ -116,10 +116,14 @@ class InvitationIT extends BrowserTestBase {
                 .containsEntry("kundkonto_role", "User"));
         assertThat(Mails.text(Mails.latest(mail, "chef@foretaget.se", "Ny användare i ert kundkonto"))).contains("ny.person@foretaget.se");
 
-        // The link is spent: opened again it is an ordinary registration that asks for the digits.
+        // The link is spent: opened again it leads to the login of the account that now has the address, and
+        // after it the invitation gives nothing more.
         browser.forgetSession(realm.getBaseUrl());
         browser.open(link);
-        assertThat(browser.pageId()).isEqualTo(Browser.VERIFY_PAGE);
+        assertThat(browser.pageId()).isEqualTo(Browser.LOGIN_PAGE);
+        browser.login("ny.person@foretaget.se", PASSWORD);
+        assertThat(browser.pageId()).isEqualTo(ACCEPT_PAGE);
+        assertThat(browser.feedback()).hasValueSatisfying(m -> assertThat(m).contains("Inbjudan gäller inte längre"));
     }
 
     @Test
