@@ -304,7 +304,7 @@ class InvitationClientsIT extends BrowserTestBase {
         assertThat(end.location()).startsWith(APP_CALLBACK).doesNotContain("error=");
         assertThat(customerRoles(clientLogin(other, APP, null, APP_CALLBACK, "no-password-needed").parsed()))
                 .containsExactlyInAnyOrder(A + "/User", NORR + "/Admin");
-        assertThat(pendingInvitations(admin, A)).isEmpty();
+        assertThat(pendingInvitations(admin, A)).doesNotContain("ny.app@foretaget.se", "app.kollega@norr.se");
     }
 
     // ---------------------------------------------------------------- (3) the confidential portal
@@ -370,13 +370,14 @@ class InvitationClientsIT extends BrowserTestBase {
         assertThat(isMemberAs(A, "skannad@norr.se", "Admin")).isFalse();
         assertThat(accounts().byCustomerNumber(A).map(org -> accounts().memberIds(org).contains(userId("skannad@norr.se")))).hasValue(false);
         assertThat(accounts().userByEmail("oppnad.ny@foretaget.se")).isEmpty();
-        assertThat(pendingInvitations(admin, A)).containsExactlyInAnyOrder("skannad@norr.se", "oppnad.ny@foretaget.se");
+        // (The tests share the realm: other tests' invitations to this customer account may be pending too.)
+        assertThat(pendingInvitations(admin, A)).contains("skannad@norr.se", "oppnad.ny@foretaget.se");
 
         // Only the person's POST on that page accepts.
         PlainHttp.Page end = signedIn.follow(accept.form("#kundkonto-accept-invitation-form").with("accept", "").submit(signedIn), callback);
         assertThat(end.location()).startsWith(callback);
         assertThat(isMemberAs(A, "skannad@norr.se", "Admin")).isTrue();
-        assertThat(pendingInvitations(admin, A)).containsExactly("oppnad.ny@foretaget.se");
+        assertThat(pendingInvitations(admin, A)).contains("oppnad.ny@foretaget.se").doesNotContain("skannad@norr.se");
     }
 
     // ---------------------------------------------------------------- hostile input
