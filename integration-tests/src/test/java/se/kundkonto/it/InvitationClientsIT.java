@@ -175,8 +175,13 @@ class InvitationClientsIT extends BrowserTestBase {
         browser.skipTotp();
 
         // Back in the console, which starts its own (PKCE) login: the fresh session completes it at once.
-        new WebDriverWait(driver.driver(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-                .until(d -> present("kundkonto-nav-customers"));
+        try {
+            new WebDriverWait(driver.driver(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> present("kundkonto-nav-customers"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("invitation-console-not-landed");
+            throw new AssertionError("not in the console: " + driver.driver().getCurrentUrl() + "\n" + browser.pageText(), e);
+        }
         assertThat(driver.driver().getCurrentUrl()).contains("/realms/kundportal-clients/account").doesNotContain("error=");
         assertThat(driver.driver().findElements(By.id("kc-login"))).as("no second login").isEmpty();
         browser.screenshot("invitation-console-landed-sv");

@@ -22,6 +22,7 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.AuthorizationEndpointBase;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.utils.RedirectUtils;
@@ -33,6 +34,7 @@ import org.keycloak.services.resources.LoginActionsService;
 import org.keycloak.services.util.AuthenticationFlowURLHelper;
 import org.keycloak.services.util.ResolveRelative;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.sessions.RootAuthenticationSessionModel;
 
 import se.kundkonto.accounts.MembershipEvents;
 import se.kundkonto.accounts.invitation.Invitation;
@@ -94,8 +96,7 @@ public final class InvitationLinkResource {
         }
         session.getContext().setClient(client);
 
-        AuthenticationSessionModel authSession = new AuthenticationSessionManager(session).createAuthenticationSession(realm, true)
-                .createAuthenticationSession(client);
+        AuthenticationSessionModel authSession = rootSession(realm).createAuthenticationSession(client);
         session.getContext().setAuthenticationSession(authSession);
         authSession.setAction(AuthenticationSessionModel.Action.AUTHENTICATE.name());
         authSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
@@ -129,6 +130,30 @@ public final class InvitationLinkResource {
         authSession.setAuthNote(AuthenticationProcessor.CURRENT_FLOW_PATH, flowPath);
         URI firstPage = new AuthenticationFlowURLHelper(session, realm, session.getContext().getUri()).getLastExecutionUrl(authSession);
         return Response.status(Response.Status.FOUND).location(firstPage).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    /**
+     * This browser's authentication session, as the authorization endpoint finds or makes it: the one in
+     * progress, else one with the id of the browser's user session (so that signing in through its cookie
+     * continues that session instead of starting a second one), else a new one.
+     */
+    private RootAuthenticationSessionModel rootSession(RealmModel realm) {
+        AuthenticationSessionManager manager = new AuthenticationSessionManager(session);
+        RootAuthenticationSessionModel current = manager.getCurrentRootAuthenticationSession(realm);
+        if (current != null) {
+            return current;
+        }
+        UserSessionModel signedIn = manager.getUserSessionFromAuthenticationCookie(realm);
+        if (signedIn == null || signedIn.getUser() == null || !signedIn.getUser().isEnabled()) {
+            return manager.createAuthenticationSession(realm, true);
+        }
+        RootAuthenticationSessionModel root = session.authenticationSessions().getRootAuthenticationSession(realm, signedIn.getId());
+        if (root == null) {
+            root = session.authenticationSessions().createRootAuthenticationSession(realm, signedIn.getId());
+        }
+        manager.setAuthSessionCookie(root.getId());
+        manager.setAuthSessionIdHashCookie(root.getId());
+        return root;
     }
 
     /** The redirect URI the invitation was sent with, if the client still allows it; else the client's base URL. */
