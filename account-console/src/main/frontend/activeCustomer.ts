@@ -1,6 +1,6 @@
 import { type AccountEnvironment, useEnvironment } from "@keycloak/keycloak-account-ui";
 import { useEffect, useState } from "react";
-import type { Membership } from "./api";
+import type { CustomerSummary } from "./api";
 
 type Keycloak = ReturnType<typeof useEnvironment<AccountEnvironment>>["keycloak"];
 
@@ -10,7 +10,7 @@ const TOKEN_REFRESHED = "kundkonto:token-refreshed";
  * The active customer account of this console's client session: the `active_customer` claim of the
  * access token (the `kundkonto` client scope adds it). Absent while the user belongs to no customer.
  */
-export function useActiveCustomer(): Membership | undefined {
+export function useActiveCustomer(): CustomerSummary | undefined {
   const { keycloak } = useEnvironment<AccountEnvironment>();
   const [, rerender] = useState(0);
   useEffect(() => {
@@ -19,7 +19,7 @@ export function useActiveCustomer(): Membership | undefined {
     return () => window.removeEventListener(TOKEN_REFRESHED, onRefresh);
   }, []);
   const claim = keycloak.tokenParsed?.active_customer;
-  return claim && typeof claim.number === "string" ? (claim as Membership) : undefined;
+  return claim && typeof claim.number === "string" ? (claim as CustomerSummary) : undefined;
 }
 
 /** Gets a new token at once (after the user changed their own role or membership) and re-renders its readers. */

@@ -1,23 +1,29 @@
 import { type AccountEnvironment, useEnvironment } from "@keycloak/keycloak-account-ui";
 import { useMemo } from "react";
 
-// Client of the realm resource /realms/{realm}/kundkonto (customer-admin-api/openapi.yaml).
+import type {
+  AssignableRole,
+  CompanyChanges,
+  CompanyDetails,
+  CustomerSummary,
+  ErrorBody,
+  Invitation,
+  InvitationRequest,
+  Member,
+  RoleChange,
+} from "./apiTypes";
+import { AssignableRoleValues } from "./apiTypes";
 
-export type Role = "Admin" | "User";
+// Client of the realm resource /realms/{realm}/kundkonto. Its bodies are the types of apiTypes.ts,
+// generated from customer-admin-api/openapi.yaml (held to the Java records by OpenApiContractTest).
+
+export type { AssignableRole, CompanyDetails, CustomerSummary, Invitation, Member, Role } from "./apiTypes";
 
 /** The roles an Admin can give, in the order the selects show them. */
-export const ROLES: Role[] = ["Admin", "User"];
+export const ROLES: readonly AssignableRole[] = AssignableRoleValues;
 
-export type Membership = { number: string; name: string; role: Role };
-
-export type InvoiceFields = {
-  invoiceEmail: string | null;
-  invoiceStreet: string | null;
-  invoicePostalCode: string | null;
-  invoiceCity: string | null;
-};
-
-export type InvoiceField = keyof InvoiceFields;
+/** The invoice fields an Admin keeps (the editable part of the company details). */
+export type InvoiceField = keyof CompanyChanges;
 
 export const INVOICE_FIELDS: InvoiceField[] = [
   "invoiceStreet",
@@ -25,20 +31,6 @@ export const INVOICE_FIELDS: InvoiceField[] = [
   "invoiceCity",
   "invoiceEmail",
 ];
-
-export type Company = InvoiceFields & {
-  number: string;
-  name: string;
-  /** Already masked by the server for sole traders (800101-XXXX). */
-  orgNumber: string;
-  soleTrader: boolean;
-  /** Editable fields that are still empty. */
-  missing: InvoiceField[];
-};
-
-export type Member = { id: string; email: string; firstName?: string; lastName?: string; role: Role };
-
-export type Invitation = { id: string; email: string; /** Unix time, seconds. */ expiresAt: number };
 
 /** A JSON error answer of the API: {error, error_description}. */
 export class ApiError extends Error {
@@ -90,8 +82,8 @@ async function call<T>(
   const text = await response.text();
   const json = text ? safeParse(text) : undefined;
   if (!response.ok) {
-    const { error = "http_" + response.status, error_description = response.statusText } =
-      (json ?? {}) as { error?: string; error_description?: string };
+    const { error = "http_" + response.status, error_description = response.statusText } = (json ??
+      {}) as Partial<ErrorBody>;
     throw new ApiError(response.status, error, error_description);
   }
   return json as T;
@@ -112,18 +104,20 @@ export function useKundkontoApi() {
   const context = useEnvironment<AccountEnvironment>();
   return useMemo(
     () => ({
-      listCustomers: () => call<Membership[]>(context, "GET", "/customers"),
-      getCompany: (n: string) => call<Company>(context, "GET", customer(n)),
-      updateCompany: (n: string, changes: Partial<Record<InvoiceField, string>>) =>
-        call<Company>(context, "PUT", customer(n), changes),
+      listCustomers: () => call<CustomerSummary[]>(context, "GET", "/customers"),
+      getCompany: (n: string) => call<CompanyDetails>(context, "GET", customer(n)),
+      updateCompany: (n: string, changes: CompanyChanges) => call<CompanyDetails>(context, "PUT", customer(n), changes),
       listMembers: (n: string) => call<Member[]>(context, "GET", `${customer(n)}/members`),
-      setRole: (n: string, userId: string, role: Role) =>
-        call<Member>(context, "PUT", `${customer(n)}/members/${encodeURIComponent(userId)}/role`, { role }),
+      /** Changes a member's role, or approves a waiting (Pending) member with that role. */
+      setRole: (n: string, userId: string, role: AssignableRole) =>
+        call<Member>(context, "PUT", `${customer(n)}/members/${encodeURIComponent(userId)}/role`, {
+          role,
+        } satisfies RoleChange),
       removeMember: (n: string, userId: string) =>
         call<void>(context, "DELETE", `${customer(n)}/members/${encodeURIComponent(userId)}`),
       listInvitations: (n: string) => call<Invitation[]>(context, "GET", `${customer(n)}/invitations`),
-      invite: (n: string, email: string, role: Role) =>
-        call<Invitation>(context, "POST", `${customer(n)}/invitations`, { email, role }),
+      invite: (n: string, email: string, role: AssignableRole) =>
+        call<Invitation>(context, "POST", `${customer(n)}/invitations`, { email, role } satisfies InvitationRequest),
       revokeInvitation: (n: string, id: string) =>
         call<void>(context, "DELETE", `${customer(n)}/invitations/${encodeURIComponent(id)}`),
     }),

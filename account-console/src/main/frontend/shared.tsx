@@ -33,7 +33,14 @@ export const LoadFailed = () => {
   return <Alert variant="danger" isInline title={t("kundkontoLoadFailed")} data-testid="kundkonto-load-failed" />;
 };
 
+const ROLE_LABELS: Record<Role, string> = {
+  Admin: "kundkontoRoleAdmin",
+  User: "kundkontoRoleUser",
+  Pending: "kundkontoRolePending",
+};
+
+/** "Administratör", "Användare", "Väntar på godkännande": every role of the API has its label. */
 export function useRoleLabel() {
   const { t } = useTranslation();
-  return (role: Role) => t(role === "Admin" ? "kundkontoRoleAdmin" : "kundkontoRoleUser");
+  return (role: Role) => t(ROLE_LABELS[role]);
 }

@@ -19,7 +19,7 @@ import {
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useActiveCustomer } from "../activeCustomer";
-import { ApiError, type Company, INVOICE_FIELDS, type InvoiceField, useKundkontoApi } from "../api";
+import { ApiError, type CompanyDetails, INVOICE_FIELDS, type InvoiceField, useKundkontoApi } from "../api";
 import { LoadFailed, Loading, useLoad } from "../shared";
 
 const LABELS: Record<InvoiceField, string> = {
@@ -74,9 +74,9 @@ export const CompanyPage = () => {
   );
 };
 
-const Details = ({ company, showInvoice }: { company: Company; showInvoice: boolean }) => {
+const Details = ({ company, showInvoice }: { company: CompanyDetails; showInvoice: boolean }) => {
   const { t } = useTranslation();
-  const row = (label: string, value: string | null, testId: string, hint?: string) => (
+  const row = (label: string, value: string | null | undefined, testId: string, hint?: string) => (
     <DescriptionListGroup>
       <DescriptionListTerm>{label}</DescriptionListTerm>
       <DescriptionListDescription>
@@ -105,13 +105,13 @@ const Details = ({ company, showInvoice }: { company: Company; showInvoice: bool
   );
 };
 
-const address = (c: Company) =>
+const address = (c: CompanyDetails) =>
   [c.invoiceStreet, [c.invoicePostalCode, c.invoiceCity].filter(Boolean).join(" ")].filter(Boolean).join(", ");
 
-const formValues = (c: Company) =>
+const formValues = (c: CompanyDetails) =>
   Object.fromEntries(INVOICE_FIELDS.map((f) => [f, c[f] ?? ""])) as Record<InvoiceField, string>;
 
-const InvoiceForm = ({ company, onSaved }: { company: Company; onSaved: (c: Company) => void }) => {
+const InvoiceForm = ({ company, onSaved }: { company: CompanyDetails; onSaved: (c: CompanyDetails) => void }) => {
   const { t } = useTranslation();
   const api = useKundkontoApi();
   const [values, setValues] = useState(() => formValues(company));

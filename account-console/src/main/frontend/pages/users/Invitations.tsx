@@ -15,17 +15,17 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, type Invitation, type Membership, ROLES, type Role, useKundkontoApi } from "../../api";
+import { ApiError, type AssignableRole, type CustomerSummary, type Invitation, ROLES, useKundkontoApi } from "../../api";
 import { LoadFailed, Loading, useLoad, useRoleLabel } from "../../shared";
 
 /** Invite someone by e-mail with a role; the pending invitations, each one withdrawable. */
-export const Invitations = ({ customer }: { customer: Membership }) => {
+export const Invitations = ({ customer }: { customer: CustomerSummary }) => {
   const { t, i18n } = useTranslation();
   const api = useKundkontoApi();
   const roleLabel = useRoleLabel();
   const invitations = useLoad(() => api.listInvitations(customer.number), [api, customer.number]);
   const [email, setEmail] = useState("");
-  const [role, setRole] = useState<Role>("User");
+  const [role, setRole] = useState<AssignableRole>("User");
   const [emailError, setEmailError] = useState<string>();
   const [message, setMessage] = useState<{ error?: boolean; text: string }>();
   const [sending, setSending] = useState(false);
@@ -95,7 +95,7 @@ export const Invitations = ({ customer }: { customer: Membership }) => {
             id="kundkonto-invite-role"
             value={role}
             data-testid="kundkonto-invite-role"
-            onChange={(_event, value) => setRole(value as Role)}
+            onChange={(_event, value) => setRole(value as AssignableRole)}
           >
             {ROLES.map((r) => (
               <FormSelectOption key={r} value={r} label={roleLabel(r)} />

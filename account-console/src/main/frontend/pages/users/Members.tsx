@@ -1,16 +1,20 @@
 import { type AccountEnvironment, useEnvironment } from "@keycloak/keycloak-account-ui";
-import { Alert, Button, FormSelect, FormSelectOption, Modal, Title } from "@patternfly/react-core";
+import { Alert, Button, Flex, FlexItem, FormSelect, FormSelectOption, Label, Modal, Title } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { refreshToken } from "../../activeCustomer";
-import { ApiError, type Member, type Membership, ROLES, type Role, useKundkontoApi } from "../../api";
+import { ApiError, type AssignableRole, type CustomerSummary, type Member, ROLES, useKundkontoApi } from "../../api";
 import { LoadFailed, Loading, useLoad, useRoleLabel } from "../../shared";
 
 const fullName = (m: Member) => [m.firstName, m.lastName].filter(Boolean).join(" ") || m.email;
 
-/** The members of the customer account: change a role, remove someone (with confirmation). */
-export const Members = ({ customer }: { customer: Membership }) => {
+/**
+ * The members of the customer account: change a role, remove someone (with confirmation). Under the
+ * join policy admin-approval, people waiting for approval are listed as such, to approve as User or
+ * Admin, or to remove.
+ */
+export const Members = ({ customer }: { customer: CustomerSummary }) => {
   const { t } = useTranslation();
   const { keycloak } = useEnvironment<AccountEnvironment>();
   const api = useKundkontoApi();
@@ -72,21 +76,50 @@ export const Members = ({ customer }: { customer: Membership }) => {
               </Td>
               <Td dataLabel={t("kundkontoEmail")}>{m.email}</Td>
               <Td dataLabel={t("kundkontoRole")}>
-                <FormSelect
-                  value={m.role}
-                  aria-label={t("kundkontoRole")}
-                  data-testid={`kundkonto-role-${m.id}`}
-                  onChange={(_event, value) => {
-                    const role = value as Role;
-                    members.setData(members.data!.map((x) => (x.id === m.id ? { ...x, role } : x)));
-                    const done = t("kundkontoRoleChanged", { name: fullName(m), role: roleLabel(role) });
-                    change(m, () => api.setRole(customer.number, m.id, role), done);
-                  }}
-                >
-                  {ROLES.map((role) => (
-                    <FormSelectOption key={role} value={role} label={roleLabel(role)} />
-                  ))}
-                </FormSelect>
+                {m.role === "Pending" ? (
+                  <Flex spaceItems={{ default: "spaceItemsSm" }} alignItems={{ default: "alignItemsCenter" }}>
+                    <FlexItem>
+                      <Label color="orange" data-testid={`kundkonto-pending-${m.id}`}>
+                        {roleLabel("Pending")}
+                      </Label>
+                    </FlexItem>
+                    {ROLES.map((role) => (
+                      <FlexItem key={role}>
+                        <Button
+                          variant="secondary"
+                          size="sm"
+                          data-testid={`kundkonto-approve-${role.toLowerCase()}-${m.id}`}
+                          aria-label={t(`kundkontoApproveAs${role}For`, { name: fullName(m) })}
+                          onClick={() =>
+                            change(
+                              m,
+                              () => api.setRole(customer.number, m.id, role),
+                              t("kundkontoApproved", { name: fullName(m), role: roleLabel(role) }),
+                            )
+                          }
+                        >
+                          {t(`kundkontoApproveAs${role}`)}
+                        </Button>
+                      </FlexItem>
+                    ))}
+                  </Flex>
+                ) : (
+                  <FormSelect
+                    value={m.role}
+                    aria-label={t("kundkontoRole")}
+                    data-testid={`kundkonto-role-${m.id}`}
+                    onChange={(_event, value) => {
+                      const role = value as AssignableRole;
+                      members.setData(members.data!.map((x) => (x.id === m.id ? { ...x, role } : x)));
+                      const done = t("kundkontoRoleChanged", { name: fullName(m), role: roleLabel(role) });
+                      change(m, () => api.setRole(customer.number, m.id, role), done);
+                    }}
+                  >
+                    {ROLES.map((role) => (
+                      <FormSelectOption key={role} value={role} label={roleLabel(role)} />
+                    ))}
+                  </FormSelect>
+                )}
               </Td>
               <Td isActionCell>
                 <Button variant="link" isDanger data-testid={`kundkonto-remove-${m.id}`} onClick={() => setRemoving(m)}>

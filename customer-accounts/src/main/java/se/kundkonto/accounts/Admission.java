@@ -35,12 +35,16 @@ public final class Admission {
         return admit(accounts.ensure(customer), newcomer);
     }
 
-    /** Admits the user under the join policy (nothing changes for an existing member) and returns their role. */
+    /**
+     * Admits the user under the join policy (nothing changes for an existing member) and returns their role.
+     * Serialized per customer account, so "first member becomes Admin" and the notices hold when many join at once.
+     */
     public CustomerRole admit(OrganizationModel org, UserModel newcomer) {
+        accounts.serialize(org);
         if (accounts.isMember(org, newcomer)) {
             return accounts.roleIn(org, newcomer);
         }
-        return join(org, newcomer, policy.roleForNewcomer(!admins(org).isEmpty()));
+        return join(org, newcomer, policy.roleForNewcomer(accounts.adminCountInDatabase(org) > 0));
     }
 
     /**
@@ -48,6 +52,7 @@ public final class Admission {
      * already have; a pending one is approved by the invitation.
      */
     public CustomerRole admitAs(OrganizationModel org, UserModel invitee, CustomerRole role) {
+        accounts.serialize(org);
         if (accounts.isMember(org, invitee) && accounts.roleIn(org, invitee) != CustomerRole.PENDING) {
             return accounts.roleIn(org, invitee);
         }
@@ -55,17 +60,13 @@ public final class Admission {
     }
 
     private CustomerRole join(OrganizationModel org, UserModel newcomer, CustomerRole role) {
-        List<UserModel> admins = admins(org);
-        boolean firstClaim = admins.isEmpty() && accounts.members(org).isEmpty();
+        List<UserModel> admins = accounts.admins(org);
+        boolean firstClaim = admins.isEmpty() && accounts.memberCount(org) == 0;
         accounts.join(org, newcomer, role);
         JoinNotices.sendAfterCommit(session, realm, org, newcomer, role, admins);
         if (firstClaim) {
             ClaimNotice.sendAfterCommit(session, realm, org, newcomer);
         }
         return role;
-    }
-
-    private List<UserModel> admins(OrganizationModel org) {
-        return accounts.members(org).stream().filter(u -> accounts.roleIn(org, u) == CustomerRole.ADMIN).toList();
     }
 }

@@ -1,8 +1,6 @@
 package se.kundkonto.accounts;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,29 +25,42 @@ public final class CustomerAccounts {
     public static final String ATTR_ORG_NUMBER = "orgNumber";
     public static final String ATTR_SOLE_TRADER = "soleTrader";
 
+    private final KeycloakSession session;
     private final OrganizationProvider organizations;
 
     public CustomerAccounts(KeycloakSession session) {
+        this.session = session;
         this.organizations = session.getProvider(OrganizationProvider.class);
         if (organizations == null || !organizations.isEnabled()) {
             throw new ModelException("Organizations are not enabled in this realm; kundkonto needs them for customer accounts");
         }
     }
 
-    /** The customer's organization, created from the registry data on first use, with its role groups. */
+    /**
+     * The customer's organization with its role groups, created from the registry data on first use.
+     *
+     * <p>Created in a short transaction of its own, so that when many people claim a new customer at
+     * once, exactly one organization and one set of role groups come into being: the losers' inserts
+     * fail on Keycloak's unique alias (or group name), only their own small transaction rolls back
+     * (on PostgreSQL a failed insert would otherwise poison the whole registration), and the retry
+     * finds the winner's. The registration itself then joins that organization as usual.
+     */
     public OrganizationModel ensure(VerifiedCustomer customer) {
         OrganizationModel org = organizations.getByAlias(customer.customerNumber());
-        if (org == null) {
-            org = organizations.create(uniqueName(customer), customer.customerNumber());
-            org.setAttributes(attributes(customer));
-            // What a realm admin sees first in Organizations: where this came from and where the roles are.
-            org.setDescription("Customer account " + customer.customerNumber() + " (customer registry). Roles: organization groups "
-                    + "Admin, User and Pending. Attributes orgNumber (masked for sole traders), invoice* are kept by the kundkonto pack.");
+        if (org != null && hasRoleGroups(org)) {
+            return org;
         }
+        String id = FirstClaim.create(session, session.getContext().getRealm(), customer);
+        return organizations.getById(id);
+    }
+
+    private boolean hasRoleGroups(OrganizationModel org) {
         for (CustomerRole role : CustomerRole.values()) {
-            group(org, role);
+            if (findGroup(org, role).isEmpty()) {
+                return false;
+            }
         }
-        return org;
+        return true;
     }
 
     /** Adds the user as an (unmanaged) member holding exactly the given role. */
@@ -105,8 +116,64 @@ public final class CustomerAccounts {
         return roleOf(org, user);
     }
 
-    public long adminCount(OrganizationModel org) {
-        return members(org).stream().filter(u -> roleOf(org, u) == CustomerRole.ADMIN).count();
+    /** How many members the account has, pending ones included, counted by Keycloak's organization store. */
+    public long memberCount(OrganizationModel org) {
+        return organizations.getMembersCount(org);
+    }
+
+    /** The account's Admins, found through the Admin group (not by reading every member's groups). */
+    public List<UserModel> admins(OrganizationModel org) {
+        return session.users().getGroupMembersStream(session.getContext().getRealm(), group(org, CustomerRole.ADMIN)).toList();
+    }
+
+    /**
+     * Changes a member's role, serialized per customer account with every other role change, removal
+     * and admission, so that two Admins demoting each other at once can never leave it without one.
+     * The actor's own Admin role is checked again once it is their turn.
+     */
+    public void changeRole(OrganizationModel org, UserModel actor, UserModel member, CustomerRole role)
+            throws LastAdminException, NotAdminException {
+        serialize(org);
+        requireAdmin(org, actor);
+        if (role != CustomerRole.ADMIN && isAdminInDatabase(org, member) && adminCountInDatabase(org) <= 1) {
+            throw new LastAdminException();
+        }
+        join(org, member, role);
+    }
+
+    /** Removes a member ({@code actor == member}: they leave), serialized like {@link #changeRole}. */
+    public void removeMember(OrganizationModel org, UserModel actor, UserModel member) throws LastAdminException, NotAdminException {
+        serialize(org);
+        if (!actor.getId().equals(member.getId())) {
+            requireAdmin(org, actor);
+        }
+        if (isAdminInDatabase(org, member) && adminCountInDatabase(org) <= 1) {
+            throw new LastAdminException();
+        }
+        remove(org, member);
+    }
+
+    /**
+     * Takes the customer account's lock for the rest of this transaction: member changes of one account
+     * happen one after the other, on every node. Reads after it that decide a rule go to the database.
+     */
+    public void serialize(OrganizationModel org) {
+        CustomerAccountLock.lock(session, org);
+    }
+
+    /** Admins counted in the database; only meaningful after {@link #serialize}. */
+    public long adminCountInDatabase(OrganizationModel org) {
+        return CustomerAccountLock.members(session, group(org, CustomerRole.ADMIN).getId());
+    }
+
+    private boolean isAdminInDatabase(OrganizationModel org, UserModel user) {
+        return CustomerAccountLock.holds(session, group(org, CustomerRole.ADMIN).getId(), user.getId());
+    }
+
+    private void requireAdmin(OrganizationModel org, UserModel actor) throws NotAdminException {
+        if (!organizations.isMember(org, actor) || !isAdminInDatabase(org, actor)) {
+            throw new NotAdminException();
+        }
     }
 
     /** Takes the user out of the customer account and its role groups. */
@@ -128,23 +195,12 @@ public final class CustomerAccounts {
         return groups.contains(CustomerRole.PENDING.groupName()) ? CustomerRole.PENDING : CustomerRole.USER;
     }
 
+    /** The role's organization group; one is created if a realm admin deleted it (see {@link #ensure} for new accounts). */
     public GroupModel group(OrganizationModel org, CustomerRole role) {
-        return organizations.searchGroupsByName(org, role.groupName(), true, 0, 1).findFirst()
-                .orElseGet(() -> organizations.createGroup(org, role.groupName(), null));
+        return findGroup(org, role).orElseGet(() -> organizations.createGroup(org, role.groupName(), null));
     }
 
-    /** Organization names are unique per realm, company names are not: a clash gets the customer number added. */
-    private String uniqueName(VerifiedCustomer customer) {
-        String name = customer.companyName();
-        boolean taken = organizations.getAllStream(name, true, 0, 1).anyMatch(o -> name.equals(o.getName()));
-        return taken ? name + " (" + customer.customerNumber() + ")" : name;
-    }
-
-    private static Map<String, List<String>> attributes(VerifiedCustomer customer) {
-        Map<String, List<String>> attributes = new HashMap<>();
-        attributes.put(ATTR_CUSTOMER_NUMBER, new ArrayList<>(List.of(customer.customerNumber())));
-        attributes.put(ATTR_ORG_NUMBER, new ArrayList<>(List.of(customer.orgNumber())));
-        attributes.put(ATTR_SOLE_TRADER, new ArrayList<>(List.of(String.valueOf(customer.soleTrader()))));
-        return attributes;
+    private Optional<GroupModel> findGroup(OrganizationModel org, CustomerRole role) {
+        return organizations.searchGroupsByName(org, role.groupName(), true, 0, 1).findFirst();
     }
 }

@@ -1,40 +1,53 @@
 package se.kundkonto.api;
 
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
 import org.keycloak.services.ErrorResponseException;
 
-/** JSON errors ({@code error}, {@code error_description}) with the right status. */
+/** JSON errors ({@link ErrorBody}: {@code error}, {@code error_description}) with the right status. */
 final class ApiError {
 
     private ApiError() {
     }
 
     static ErrorResponseException unauthorized() {
-        return new ErrorResponseException("unauthorized", "A valid bearer token is required.", Status.UNAUTHORIZED);
+        return of(Status.UNAUTHORIZED, "unauthorized", "A valid bearer token is required.");
     }
 
     static ErrorResponseException forbidden(String error, String description) {
-        return new ErrorResponseException(error, description, Status.FORBIDDEN);
+        return of(Status.FORBIDDEN, error, description);
     }
 
     static ErrorResponseException notFound(String error, String description) {
-        return new ErrorResponseException(error, description, Status.NOT_FOUND);
+        return of(Status.NOT_FOUND, error, description);
     }
 
     static ErrorResponseException conflict(String error, String description) {
-        return new ErrorResponseException(error, description, Status.CONFLICT);
+        return of(Status.CONFLICT, error, description);
     }
 
     static ErrorResponseException unavailable(String error, String description) {
-        return new ErrorResponseException(error, description, Status.SERVICE_UNAVAILABLE);
+        return of(Status.SERVICE_UNAVAILABLE, error, description);
     }
 
     static ErrorResponseException tooManyRequests(String error, String description) {
-        return new ErrorResponseException(error, description, Status.TOO_MANY_REQUESTS);
+        return of(Status.TOO_MANY_REQUESTS, error, description);
     }
 
     static ErrorResponseException badRequest(String error, String description) {
-        return new ErrorResponseException(error, description, Status.BAD_REQUEST);
+        return of(Status.BAD_REQUEST, error, description);
+    }
+
+    /** A request body that {@link RequestJson} or a request record refused. */
+    static ErrorResponseException badRequest(InvalidInput refusal) {
+        return badRequest(refusal.error(), refusal.description());
+    }
+
+    private static ErrorResponseException of(Status status, String error, String description) {
+        // ErrorResponseException marks the transaction rollback-only when its response is taken, as before.
+        return new ErrorResponseException(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(error, description)).build());
     }
 }

@@ -2,81 +2,48 @@ package se.kundkonto.api;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import org.keycloak.models.KeycloakSession;
-
 import org.keycloak.models.OrganizationModel;
 
 import se.kundkonto.accounts.CustomerAccounts;
 
 /**
- * A customer account's company details. Name, organisation number and customer number come from the
- * registry and are read-only; the invoice address and invoice e-mail are the Admins' to keep.
+ * A customer account's company details ({@code GET /customers/{number}}). Name, organisation number
+ * and customer number come from the registry and are read-only; the invoice address and invoice
+ * e-mail are the Admins' to keep ({@link CompanyChanges}). {@code missing}: the editable fields still empty.
  */
-final class CompanyDetails {
+record CompanyDetails(String number, String name, String orgNumber, boolean soleTrader,
+                      String invoiceEmail, String invoiceStreet, String invoicePostalCode, String invoiceCity,
+                      List<String> missing) {
 
-    static final String INVOICE_EMAIL = "invoiceEmail";
-    static final String INVOICE_STREET = "invoiceStreet";
-    static final String INVOICE_POSTAL_CODE = "invoicePostalCode";
-    static final String INVOICE_CITY = "invoiceCity";
-    static final List<String> EDITABLE = List.of(INVOICE_EMAIL, INVOICE_STREET, INVOICE_POSTAL_CODE, INVOICE_CITY);
-
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Pattern POSTAL_CODE = Pattern.compile("^(\\d{3}) ?(\\d{2})$");
-
-    private CompanyDetails() {
+    static CompanyDetails of(KeycloakSession session, OrganizationModel org) {
+        return of(org.getAlias(), org.getName(), inOrganizationContext(session, org, org::getAttributes));
     }
 
-    static Map<String, Object> of(KeycloakSession session, OrganizationModel org) {
-        Map<String, List<String>> attributes = inOrganizationContext(session, org, org::getAttributes);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("number", org.getAlias());
-        details.put("name", org.getName());
-        details.put("orgNumber", first(attributes, CustomerAccounts.ATTR_ORG_NUMBER));
-        details.put("soleTrader", Boolean.parseBoolean(first(attributes, CustomerAccounts.ATTR_SOLE_TRADER)));
+    /** The details from the organization's alias, name and attributes. */
+    static CompanyDetails of(String number, String name, Map<String, List<String>> attributes) {
         List<String> missing = new ArrayList<>();
-        for (String field : EDITABLE) {
+        for (String field : CompanyChanges.EDITABLE) {
             String value = first(attributes, field);
-            details.put(field, value);
             if (value == null || value.isBlank()) {
                 missing.add(field);
             }
         }
-        details.put("missing", missing);
-        return details;
+        return new CompanyDetails(number, name, first(attributes, CustomerAccounts.ATTR_ORG_NUMBER),
+                Boolean.parseBoolean(first(attributes, CustomerAccounts.ATTR_SOLE_TRADER)),
+                first(attributes, CompanyChanges.INVOICE_EMAIL), first(attributes, CompanyChanges.INVOICE_STREET),
+                first(attributes, CompanyChanges.INVOICE_POSTAL_CODE), first(attributes, CompanyChanges.INVOICE_CITY),
+                List.copyOf(missing));
     }
 
-    /** Validates every change first, then applies them all: a bad field changes nothing. */
-    static void update(KeycloakSession session, OrganizationModel org, Map<String, Object> changes) {
-        if (changes == null || changes.isEmpty()) {
-            throw ApiError.badRequest("no_changes", "Send at least one of " + EDITABLE + ".");
-        }
-        Map<String, String> normalised = new HashMap<>();
-        for (Map.Entry<String, Object> change : changes.entrySet()) {
-            String field = change.getKey();
-            if (!EDITABLE.contains(field)) {
-                throw ApiError.badRequest("read_only_field", "'" + field + "' cannot be changed; editable: " + EDITABLE + ".");
-            }
-            if (change.getValue() != null && !(change.getValue() instanceof String)) {
-                throw ApiError.badRequest("invalid_" + field, "'" + field + "' must be a string.");
-            }
-            normalised.put(field, validate(field, change.getValue() == null ? "" : ((String) change.getValue()).strip()));
-        }
+    /** Applies checked changes all at once (they were all validated before: a bad field changed nothing). */
+    static void update(KeycloakSession session, OrganizationModel org, CompanyChanges changes) {
         inOrganizationContext(session, org, () -> {
-            Map<String, List<String>> attributes = new HashMap<>(org.getAttributes());
-            normalised.forEach((field, value) -> {
-                if (value.isEmpty()) {
-                    attributes.remove(field);
-                } else {
-                    attributes.put(field, new ArrayList<>(List.of(value)));
-                }
-            });
-            org.setAttributes(attributes);
+            org.setAttributes(changes.applyTo(org.getAttributes()));
             return null;
         });
     }
@@ -92,33 +59,13 @@ final class CompanyDetails {
         }
     }
 
-    private static String validate(String field, String value) {
-        if (value.isEmpty()) {
-            return value;
-        }
-        if (value.length() > 100) {
-            throw ApiError.badRequest("invalid_" + field, "'" + field + "' may be at most 100 characters.");
-        }
-        return switch (field) {
-            case INVOICE_EMAIL -> {
-                if (!EMAIL.matcher(value).matches()) {
-                    throw ApiError.badRequest("invalid_" + field, "'" + field + "' is not an e-mail address.");
-                }
-                yield value;
-            }
-            case INVOICE_POSTAL_CODE -> {
-                var m = POSTAL_CODE.matcher(value);
-                if (!m.matches()) {
-                    throw ApiError.badRequest("invalid_" + field, "'" + field + "' must be a Swedish postal code, e.g. 123 45.");
-                }
-                yield m.group(1) + " " + m.group(2);
-            }
-            default -> value;
-        };
+    private static String first(Map<String, List<String>> attributes, String attribute) {
+        List<String> values = attributes == null ? null : attributes.get(attribute);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    private static String first(Map<String, List<String>> attributes, String attribute) {
-        List<String> values = attributes.get(attribute);
-        return values == null || values.isEmpty() ? null : values.get(0);
+    /** For {@link CompanyChanges#applyTo}: a copy of the attributes that can be changed. */
+    static Map<String, List<String>> mutableCopy(Map<String, List<String>> attributes) {
+        return attributes == null ? new HashMap<>() : new HashMap<>(attributes);
     }
 }

@@ -1,8 +1,7 @@
 package se.kundkonto.api;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,6 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.models.ClientModel;
@@ -26,12 +27,17 @@ import org.keycloak.models.UserModel;
 import se.kundkonto.accounts.invitation.Invitations;
 import se.kundkonto.accounts.CustomerAccounts;
 import se.kundkonto.accounts.CustomerRole;
+import se.kundkonto.accounts.LastAdminException;
+import se.kundkonto.accounts.NotAdminException;
 
 /**
  * {@code /realms/{realm}/kundkonto}: what the portal shows customer Admins. The caller is the user of
  * the bearer token (which must carry the {@code kundkonto} scope); every request re-checks their
  * membership and role. A customer account the caller does not belong to answers 404, exactly like
- * one that does not exist.
+ * one that does not exist. Every body it takes or returns is one of the records of this package
+ * (described by {@code openapi.yaml}, which {@code OpenApiContractTest} holds to them); request bodies are
+ * read by {@link RequestJson} and checked by their record, so a wrong body is a 400 with
+ * {@code error} and {@code error_description}.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public final class CustomerAdminResource {
@@ -46,16 +52,14 @@ public final class CustomerAdminResource {
 
     @GET
     @Path("customers")
-    public List<Map<String, Object>> myCustomers() {
+    public List<CustomerSummary> myCustomers() {
         Caller caller = Caller.authenticate(session);
-        return accounts().membershipsOf(caller.user()).stream()
-                .map(m -> Map.<String, Object>of("number", m.customerNumber(), "name", m.companyName(), "role", m.role().groupName()))
-                .toList();
+        return accounts().membershipsOf(caller.user()).stream().map(CustomerSummary::of).toList();
     }
 
     @GET
     @Path("customers/{number}")
-    public Map<String, Object> company(@PathParam("number") String number) {
+    public CompanyDetails company(@PathParam("number") String number) {
         Caller caller = Caller.authenticate(session);
         return CompanyDetails.of(session, caller.memberOf(accounts(), number));
     }
@@ -63,9 +67,10 @@ public final class CustomerAdminResource {
     @PUT
     @Path("customers/{number}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> updateCompany(@PathParam("number") String number, Map<String, Object> changes) {
+    public CompanyDetails updateCompany(@PathParam("number") String number, String body) {
         Caller caller = Caller.authenticate(session);
         OrganizationModel org = caller.adminOf(accounts(), number);
+        CompanyChanges changes = read(body, "any of " + CompanyChanges.EDITABLE, CompanyChanges::parse);
         CompanyDetails.update(session, org, changes);
         ApiEvents.of(session, caller).customerUpdated(org);
         // A fresh look: the organization adapter caches the attributes it read before the update.
@@ -74,7 +79,7 @@ public final class CustomerAdminResource {
 
     @GET
     @Path("customers/{number}/members")
-    public List<Map<String, Object>> members(@PathParam("number") String number) {
+    public List<Member> members(@PathParam("number") String number) {
         Caller caller = Caller.authenticate(session);
         CustomerAccounts accounts = accounts();
         OrganizationModel org = caller.memberOf(accounts, number);
@@ -84,17 +89,17 @@ public final class CustomerAdminResource {
     @PUT
     @Path("customers/{number}/members/{userId}/role")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> changeRole(@PathParam("number") String number, @PathParam("userId") String userId,
-                                          Map<String, Object> body) {
+    public Member changeRole(@PathParam("number") String number, @PathParam("userId") String userId, String body) {
         Caller caller = Caller.authenticate(session);
         CustomerAccounts accounts = accounts();
         OrganizationModel org = caller.adminOf(accounts, number);
         UserModel member = memberOrNotFound(accounts, org, userId);
-        CustomerRole role = Roles.parse(body == null ? null : body.get("role"));
-        if (role == CustomerRole.USER && accounts.roleIn(org, member) == CustomerRole.ADMIN && accounts.adminCount(org) <= 1) {
-            throw ApiError.conflict("last_admin", "The last Admin of a customer account cannot be demoted.");
+        CustomerRole role = read(body, "role", RoleChange::parse).role();
+        try {
+            accounts.changeRole(org, caller.user(), member, role);
+        } catch (LastAdminException | NotAdminException e) {
+            throw DomainErrors.of(e);
         }
-        accounts.join(org, member, role);
         ApiEvents.of(session, caller).roleChanged(org, member, role);
         return member(accounts, org, member);
     }
@@ -108,32 +113,33 @@ public final class CustomerAdminResource {
         boolean leaving = caller.user().getId().equals(userId);
         OrganizationModel org = leaving ? caller.memberOf(accounts, number) : caller.adminOf(accounts, number);
         UserModel member = memberOrNotFound(accounts, org, userId);
-        if (accounts.roleIn(org, member) == CustomerRole.ADMIN && accounts.adminCount(org) <= 1) {
-            throw ApiError.conflict("last_admin", "The last Admin of a customer account cannot be removed.");
+        try {
+            accounts.removeMember(org, caller.user(), member);
+        } catch (LastAdminException | NotAdminException e) {
+            throw DomainErrors.of(e);
         }
-        accounts.remove(org, member);
         ApiEvents.of(session, caller).memberRemoved(org, member, leaving);
         return Response.noContent().build();
     }
 
     @GET
     @Path("customers/{number}/invitations")
-    public List<Map<String, Object>> invitations(@PathParam("number") String number) {
+    public List<Invitation> invitations(@PathParam("number") String number) {
         Caller caller = Caller.authenticate(session);
         OrganizationModel org = caller.adminOf(accounts(), number);
-        return invitationsOf().pending(org).stream().map(CustomerAdminResource::invitation).toList();
+        return invitationsOf().pending(org).stream().map(Invitation::of).toList();
     }
 
     /** Invites a person by e-mail; an existing user accepts after logging in, a new person registers through the link. */
     @POST
     @Path("customers/{number}/invitations")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response invite(@PathParam("number") String number, Map<String, Object> body) {
+    public Response invite(@PathParam("number") String number, String body) {
         Caller caller = Caller.authenticate(session);
         CustomerAccounts accounts = accounts();
         OrganizationModel org = caller.adminOf(accounts, number);
         ClientModel client = session.getContext().getRealm().getClientByClientId(caller.token().getIssuedFor());
-        InvitationRequest request = InvitationRequest.parse(session, client, body);
+        InvitationRequest request = read(body, "email and role", json -> InvitationRequest.parse(session, client, json));
         UserModel existing = session.users().getUserByEmail(session.getContext().getRealm(), request.email());
         if (existing != null && accounts.membership(existing, number).isPresent()) {
             throw ApiError.conflict("already_member", "That person is already a member of this customer account.");
@@ -150,7 +156,7 @@ public final class CustomerAdminResource {
                     "This customer account has sent as many invitations in the last 24 hours as allowed. Try again later.");
         }
         ApiEvents.of(session, caller).invited(org, invitation, request.role());
-        return Response.status(Response.Status.CREATED).entity(invitation(invitation)).build();
+        return Response.status(Response.Status.CREATED).entity(Invitation.of(invitation)).build();
     }
 
     @DELETE
@@ -165,8 +171,13 @@ public final class CustomerAdminResource {
         return Response.noContent().build();
     }
 
-    private static Map<String, Object> invitation(OrganizationInvitationModel invitation) {
-        return Map.of("id", invitation.getId(), "email", invitation.getEmail(), "expiresAt", invitation.getExpiresAt());
+    /** A request body as its record: 400 when it is no JSON object or breaks the record's rules. */
+    private static <T> T read(String body, String expected, Function<JsonNode, T> record) {
+        try {
+            return record.apply(RequestJson.object(body, expected));
+        } catch (InvalidInput refusal) {
+            throw ApiError.badRequest(refusal);
+        }
     }
 
     private Invitations invitationsOf() {
@@ -181,15 +192,8 @@ public final class CustomerAdminResource {
         return user;
     }
 
-    /** A member as JSON; an unknown name or e-mail is null, not the string "null". */
-    private static Map<String, Object> member(CustomerAccounts accounts, OrganizationModel org, UserModel user) {
-        Map<String, Object> member = new LinkedHashMap<>();
-        member.put("id", user.getId());
-        member.put("email", user.getEmail());
-        member.put("firstName", user.getFirstName());
-        member.put("lastName", user.getLastName());
-        member.put("role", accounts.roleIn(org, user).groupName());
-        return member;
+    private static Member member(CustomerAccounts accounts, OrganizationModel org, UserModel user) {
+        return Member.of(user, accounts.roleIn(org, user));
     }
 
     private CustomerAccounts accounts() {

@@ -1,7 +1,8 @@
 package se.kundkonto.api;
 
 import java.util.Locale;
-import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -18,26 +19,21 @@ import se.kundkonto.accounts.CustomerRole;
  */
 record InvitationRequest(String email, CustomerRole role, String redirectUri) {
 
-    static InvitationRequest parse(KeycloakSession session, ClientModel client, Map<String, Object> body) {
-        if (body == null) {
-            throw ApiError.badRequest("invalid_request", "Send a JSON object with email and role.");
+    static InvitationRequest parse(KeycloakSession session, ClientModel client, JsonNode body) {
+        String address = RequestJson.string(body, "email", "invalid_email", "email must be a valid e-mail address.")
+                .map(String::strip).orElse(null);
+        if (address == null || !EmailValidationUtil.isValidEmail(address)) {
+            throw new InvalidInput("invalid_email", "email must be a valid e-mail address.");
         }
-        Object email = body.get("email");
-        if (!(email instanceof String address) || !EmailValidationUtil.isValidEmail(address.strip())) {
-            throw ApiError.badRequest("invalid_email", "email must be a valid e-mail address.");
-        }
-        CustomerRole role = Roles.parse(body.get("role"));
-        Object requested = body.get("redirectUri");
-        if (requested != null && !(requested instanceof String)) {
-            throw ApiError.badRequest("invalid_redirect_uri", "redirectUri must be a string.");
-        }
-        String candidate = requested != null ? (String) requested : baseUrl(session, client);
+        CustomerRole role = Roles.parse(RequestJson.string(body, "role", "invalid_role", "role must be \"Admin\" or \"User\".").orElse(null));
+        String requested = RequestJson.string(body, "redirectUri", "invalid_redirect_uri", "redirectUri must be a string.").orElse(null);
+        String candidate = requested != null ? requested : baseUrl(session, client);
         String verified = candidate == null || client == null ? null : RedirectUtils.verifyRedirectUri(session, candidate, client, false);
         if (verified == null) {
-            throw ApiError.badRequest("invalid_redirect_uri",
+            throw new InvalidInput("invalid_redirect_uri",
                     "redirectUri must be one of the client's redirect URIs (the client has no base URL to fall back on).");
         }
-        return new InvitationRequest(address.strip().toLowerCase(Locale.ROOT), role, verified);
+        return new InvitationRequest(address.toLowerCase(Locale.ROOT), role, verified);
     }
 
     private static String baseUrl(KeycloakSession session, ClientModel client) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
+import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
@@ -35,6 +36,8 @@ class AccountPagesIT extends BrowserTestBase {
     /** Each test its own customer account: the realm (and its members) is shared by the tests of the class. */
     private static final String BYGG = "05060708";
     private static final String SOLE_TRADER = "03040506";
+    /** Joined under the join policy admin-approval. */
+    private static final String NORR = "02030405";
     private static final String PASSWORD = "Sidor2026!konto";
 
     public static class OwnScope implements RealmConfig {
@@ -210,6 +213,58 @@ class AccountPagesIT extends BrowserTestBase {
     }
 
     @Test
+    void anAdminApprovesAWaitingPersonAsUserAndTurnsAnotherDown() {
+        joinPolicy("admin-approval");
+        try {
+            register(NORR, "3456", "godkannare@norr.se");
+            register(NORR, "3456", "vantande@norr.se");
+            register(NORR, "3456", "avvisad@norr.se");
+        } finally {
+            joinPolicy("everyone-admin");
+        }
+        String admin = userId("godkannare@norr.se");
+        String waiting = userId("vantande@norr.se");
+        String turnedDown = userId("avvisad@norr.se");
+        Api api = new Api(realm.getBaseUrl());
+        String adminToken = api.token("test-app", "test-secret", "godkannare@norr.se", PASSWORD);
+        assertThat(memberRole(api, adminToken, waiting)).isEqualTo("Pending");
+
+        // The waiting people are shown as such, not as Administratör, with the ways to approve them.
+        browser.forgetSession(realm.getBaseUrl());
+        openConsole("anvandare", "sv", "godkannare@norr.se", NORR);
+        assertThat(testId("kundkonto-pending-" + waiting).getText()).isEqualTo("Väntar på godkännande");
+        assertThat(testId("kundkonto-member-" + waiting).getText()).contains("vantande@norr.se").doesNotContain("Administratör");
+        assertThat(testId("kundkonto-approve-user-" + waiting).getText()).isEqualTo("Godkänn som Användare");
+        assertThat(testId("kundkonto-approve-admin-" + waiting).getText()).isEqualTo("Godkänn som Administratör");
+        assertThat(present("kundkonto-role-" + waiting)).as("no role select while waiting").isFalse();
+        assertThat(testId("kundkonto-pending-" + turnedDown).getText()).isEqualTo("Väntar på godkännande");
+        assertThat(testId("kundkonto-role-" + admin).getDomProperty("value")).isEqualTo("Admin");
+        browser.screenshot("account-users-pending-sv");
+
+        // Approve as User: the page and the API say User, and the person now has the customer account.
+        testId("kundkonto-approve-user-" + waiting).click();
+        assertThat(testId("kundkonto-users-saved").getText()).contains("Användare");
+        waitUntil("the approved person gets a role select", () -> present("kundkonto-role-" + waiting));
+        assertThat(testId("kundkonto-role-" + waiting).getDomProperty("value")).isEqualTo("User");
+        assertThat(present("kundkonto-pending-" + waiting)).isFalse();
+        assertThat(memberRole(api, adminToken, waiting)).isEqualTo("User");
+        assertThat(role(NORR, waiting)).isEqualTo("User");
+        String approved = api.token("test-app", "test-secret", "vantande@norr.se", PASSWORD);
+        assertThat(api.call("GET", "/customers", approved, null).list())
+                .containsExactly(Map.of("number", NORR, "name", api.call("GET", "/customers/" + NORR, adminToken, null).object().get("name"),
+                        "role", "User"));
+
+        // Turn the other one down: removed, never a member with a role.
+        testId("kundkonto-remove-" + turnedDown).click();
+        testId("kundkonto-confirm-remove").click();
+        waitUntil("the turned-down person is gone", () -> !present("kundkonto-member-" + turnedDown));
+        assertThat(members(NORR)).containsExactlyInAnyOrder(admin, waiting);
+        assertThat(api.call("GET", "/customers/" + NORR + "/members", adminToken, null).list())
+                .extracting(m -> m.get("id")).containsExactlyInAnyOrder(admin, waiting);
+        browser.screenshot("account-users-approved-sv");
+    }
+
+    @Test
     void everyPageInEnglishForASoleTrader() {
         // A sole trader: the registry's number is the owner's personnummer, shown masked only.
         register(SOLE_TRADER, "1231", "english@tradgard.se");
@@ -278,6 +333,20 @@ class AccountPagesIT extends BrowserTestBase {
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), typed);
         new WebDriverWait(driver.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//*[@role='option' or @role='menuitem']//*[normalize-space(text())='" + municipality + "']"))).click();
+    }
+
+    /** User federation → Kundregister → Join policy, as JoinPolicyIT sets it. */
+    private void joinPolicy(String policy) {
+        ComponentRepresentation registry = realm.admin().components().query(realm.getId(), "org.keycloak.storage.UserStorageProvider")
+                .stream().filter(c -> "customer-registry".equals(c.getProviderId())).findFirst().orElseThrow();
+        registry.getConfig().putSingle("joinPolicy", policy);
+        realm.admin().components().component(registry.getId()).update(registry);
+    }
+
+    /** The member's role as the API lists it in Administrera användare. */
+    private static Object memberRole(Api api, String token, String userId) {
+        return api.call("GET", "/customers/" + NORR + "/members", token, null).list().stream()
+                .filter(m -> userId.equals(m.get("id"))).findFirst().orElseThrow().get("role");
     }
 
     private Map<String, Object> companyDetails(String email, String customer) {

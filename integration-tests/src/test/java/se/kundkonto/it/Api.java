@@ -68,6 +68,16 @@ final class Api {
         return send(request);
     }
 
+    /** A call with the body exactly as given (malformed JSON included). */
+    Reply raw(String method, String path, String bearer, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realmUrl + "/kundkonto" + path))
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request);
+    }
+
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

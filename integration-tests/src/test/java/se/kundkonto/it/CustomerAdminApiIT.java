@@ -46,8 +46,8 @@ class CustomerAdminApiIT extends BrowserTestBase {
     }
 
     private void register(String customer, String digits, String email) {
-        registerNewUser(customer, digits, email, PASSWORD);
-        assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+        // Plain HTTP: the registration pages are RegistrationIT's subject; here they only set up members.
+        new HttpRegistration(realm, mailbox).register(customer, digits, email, PASSWORD);
     }
 
     private String userId(String email) {
@@ -150,6 +150,16 @@ class CustomerAdminApiIT extends BrowserTestBase {
         assertThat(badPostal.status()).isEqualTo(400);
         assertThat(api.call("GET", company, adminA, null).object()).containsEntry("invoiceEmail", "faktura@foretaget.se");
         assertThat(api.call("PUT", company, adminA, Map.of("name", "Annat AB")).status()).isEqualTo(400);
+        // Malformed or mistyped bodies: 400 with the API's error fields, never a 500.
+        for (String[] hostile : new String[][] {{"PUT", company, "{\"invoiceCity\": "}, {"PUT", company, "[]"},
+                {"PUT", company, "{\"invoiceCity\": 42}"}, {"PUT", company, "{\"invoiceCity\": \"A\u0000B\"}"},
+                {"PUT", role, ""}, {"PUT", role, "{\"role\": [\"Admin\"]}"}, {"PUT", role, "{\"role\": \"User\", \"role\": \"Admin\"}"},
+                {"POST", invitations, "not json"}, {"POST", invitations, "{\"email\": {}, \"role\": \"User\"}"}}) {
+            Api.Reply refused = api.raw(hostile[0], hostile[1], adminA, hostile[2]);
+            assertThat(refused.status()).as(hostile[0] + " " + hostile[2]).isEqualTo(400);
+            assertThat(refused.object()).as(hostile[2]).containsKeys("error", "error_description");
+        }
+        assertThat(api.call("GET", company, adminA, null).object()).containsEntry("invoiceEmail", "faktura@foretaget.se");
 
         // The last Admin can be neither demoted nor removed.
         String adminAId = userId("admin.a@foretaget.se");

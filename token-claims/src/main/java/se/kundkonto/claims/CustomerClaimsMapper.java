@@ -1,7 +1,6 @@
 package se.kundkonto.claims;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +36,7 @@ public final class CustomerClaimsMapper extends AbstractOIDCProtocolMapper
 
     public static final String PROVIDER_ID = "kundkonto-customer-claims";
     static final String MAX_IN_TOKEN = "maxCustomersInToken";
-    static final int DEFAULT_MAX_IN_TOKEN = 25;
+    static final int DEFAULT_MAX_IN_TOKEN = CustomersClaim.DEFAULT_MAX_IN_TOKEN;
     public static final String ATTR_MUNICIPALITIES = "municipalities";
 
     private static final List<ProviderConfigProperty> CONFIG;
@@ -99,38 +98,16 @@ public final class CustomerClaimsMapper extends AbstractOIDCProtocolMapper
         List<Membership> memberships = new CustomerAccounts(session).membershipsOf(user);
         Map<String, Object> claims = token.getOtherClaims();
 
-        if (userInfo || memberships.size() <= maxInToken(model)) {
-            claims.put("customers", memberships.stream().map(CustomerClaimsMapper::claim).toList());
-        } else {
-            claims.put("customers_count", memberships.size());
-            claims.put("customers_in_userinfo", true);
-        }
+        claims.putAll(CustomersClaim.claims(memberships, model.getConfig().get(MAX_IN_TOKEN), userInfo));
 
         AuthenticatedClientSessionModel clientSession = ctx == null ? null : ctx.getClientSession();
         String chosen = clientSession == null ? null : clientSession.getNote(ActiveCustomer.CLIENT_NOTE);
         Optional<Membership> active = ActiveCustomer.resolve(memberships, chosen, user.getFirstAttribute(ActiveCustomer.ATTR_LAST_USED));
-        active.ifPresent(m -> claims.put("active_customer", claim(m)));
+        active.ifPresent(m -> claims.put("active_customer", CustomersClaim.claim(m)));
 
         List<String> municipalities = new ArrayList<>(user.getAttributeStream(ATTR_MUNICIPALITIES).toList());
         if (!municipalities.isEmpty()) {
             claims.put("municipalities", municipalities);
-        }
-    }
-
-    private static Map<String, Object> claim(Membership m) {
-        Map<String, Object> claim = new LinkedHashMap<>();
-        claim.put("number", m.customerNumber());
-        claim.put("name", m.companyName());
-        claim.put("role", m.role().groupName());
-        return claim;
-    }
-
-    private static int maxInToken(ProtocolMapperModel model) {
-        try {
-            int max = Integer.parseInt(model.getConfig().getOrDefault(MAX_IN_TOKEN, "").strip());
-            return max >= 0 ? max : DEFAULT_MAX_IN_TOKEN;
-        } catch (NumberFormatException e) {
-            return DEFAULT_MAX_IN_TOKEN;
         }
     }
 

@@ -1,0 +1,16 @@
+package se.kundkonto.api;
+
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
+import org.keycloak.models.UserModel;
+
+import se.kundkonto.accounts.CustomerRole;
+
+/** A member of a customer account; an unknown name or e-mail is left out (null), never the string "null". */
+record Member(String id, String email, String firstName, String lastName,
+              @JsonSerialize(using = Roles.Json.class) CustomerRole role) {
+
+    static Member of(UserModel user, CustomerRole role) {
+        return new Member(user.getId(), user.getEmail(), user.getFirstName(), user.getLastName(), role);
+    }
+}
