@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -59,6 +60,7 @@ import se.kundkonto.accounts.invitation.InvitationToken;
  */
 public final class InvitationLinkResource {
 
+    static final String LANDING = "landing";
     static final String MSG_BROKEN = "kundkontoInvitationLinkBroken";
     static final String MSG_NO_LONGER_VALID = "kundkontoInvitationInvalid";
 
@@ -103,14 +105,11 @@ public final class InvitationLinkResource {
         authSession.setClientNote(OIDCLoginProtocol.RESPONSE_TYPE_PARAM, OAuth2Constants.CODE);
         authSession.setClientNote(OIDCLoginProtocol.SCOPE_PARAM, OAuth2Constants.SCOPE_OPENID);
         authSession.setClientNote(OIDCLoginProtocol.ISSUER, Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
-        String redirectUri = redirectUri(client, token);
-        if (redirectUri != null) {
-            authSession.setRedirectUri(redirectUri);
-            authSession.setClientNote(OIDCLoginProtocol.REDIRECT_URI_PARAM, redirectUri);
-        } else {
-            // Nowhere of the client's to go: Keycloak's "account updated" page ends it.
-            authSession.setAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS, "true");
-        }
+        // The flow ends on our landing below, not at the client with a code it never asked for: the client's
+        // own callback would see an answer to no request of its own (no state, no PKCE verifier).
+        String landing = landingUrl(realm, key);
+        authSession.setRedirectUri(landing);
+        authSession.setClientNote(OIDCLoginProtocol.REDIRECT_URI_PARAM, landing);
         if (language != null) {
             authSession.setClientNote(LocaleSelectorProvider.CLIENT_REQUEST_LOCALE, language);
         }
@@ -130,6 +129,32 @@ public final class InvitationLinkResource {
         authSession.setAuthNote(AuthenticationProcessor.CURRENT_FLOW_PATH, flowPath);
         URI firstPage = new AuthenticationFlowURLHelper(session, realm, session.getContext().getUri()).getLastExecutionUrl(authSession);
         return Response.status(Response.Status.FOUND).location(firstPage).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    /**
+     * {@code GET …/kundkonto-invitation/landing?key=…}: where the flow ends. Keycloak appends a code for the
+     * client, which nobody exchanges; the person is sent on, without it, to the page the invitation names
+     * (checked against the client again), else the client's base URL, else "Mina uppgifter" (the account
+     * console), where the client starts its own login, which the fresh session completes at once.
+     */
+    @GET
+    @Path(LANDING)
+    public Response landing(@QueryParam(Invitation.LINK_KEY) String key) {
+        RealmModel realm = session.getContext().getRealm();
+        InvitationToken token = Invitation.signedToken(session, key);
+        ClientModel client = token == null || token.getIssuedFor() == null ? null : realm.getClientByClientId(token.getIssuedFor());
+        String target = client == null ? null : redirectUri(client, token);
+        if (target == null) {
+            target = Urls.accountBase(session.getContext().getUri().getBaseUri()).build(realm.getName()).toString();
+        }
+        return Response.status(Response.Status.FOUND).location(URI.create(target))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Referrer-Policy", "no-referrer").build();
+    }
+
+    private String landingUrl(RealmModel realm, String key) {
+        return session.getContext().getUri().getBaseUriBuilder().path("realms").path(realm.getName())
+                .path(Invitation.LINK_PATH).path(LANDING)
+                .queryParam(Invitation.LINK_KEY, key).build().toString();
     }
 
     /**
