@@ -137,7 +137,7 @@ class BankIdIT extends BrowserTestBase {
         assertThat(browser.pageId()).isEqualTo(REVIEW_PROFILE_PAGE);
         driver.findElement(By.id("email")).sendKeys(email);
         driver.findElement(By.id("phoneNumber")).sendKeys(phone);
-        browser.press("kundkonto-review-profile-submit");
+        browser.submit("kc-idp-review-profile-form");
     }
 
 

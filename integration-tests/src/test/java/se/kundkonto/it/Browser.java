@@ -187,6 +187,14 @@ public final class Browser {
         submitWith(By.id(buttonId));
     }
 
+    /**
+     * Submits a form of Keycloak's own pages by its first submit button (their buttons carry no id), e.g.
+     * {@code kc-update-profile-form}, {@code kc-idp-review-profile-form}.
+     */
+    public void submit(String formId) {
+        submitWith(By.cssSelector("#" + formId + " [type=submit]"));
+    }
+
     public String fieldValue(String id) {
         return driver.findElement(By.id(id)).getAttribute("value");
     }

@@ -92,7 +92,7 @@ class ProfileIT extends BrowserTestBase {
         WebElement phone = driver.findElement(By.id("phoneNumber"));
         phone.clear();
         phone.sendKeys("070-12");
-        browser.press("kundkonto-update-profile-submit");
+        browser.submit("kc-update-profile-form");
         assertThat(browser.pageId()).isEqualTo(UPDATE_PROFILE_PAGE);
         assertThat(browser.fieldError("phoneNumber")).hasValueSatisfying(m -> assertThat(m).contains("Ange ett giltigt telefonnummer"));
         assertThat(driver.findElement(By.cssSelector("#municipalities option[value='1480']")).isSelected()).isTrue();
@@ -102,7 +102,7 @@ class ProfileIT extends BrowserTestBase {
         phone = driver.findElement(By.id("phoneNumber"));
         phone.clear();
         phone.sendKeys("+46 70 123 45 67");
-        browser.press("kundkonto-update-profile-submit");
+        browser.submit("kc-update-profile-form");
         AccessToken token = tokenFromCallback();
         assertThat(token.getOtherClaims().get("municipalities")).asList().containsExactlyInAnyOrder("1480", "0180");
         assertThat(user("kommuner@norr.se").firstAttribute("phoneNumber")).isEqualTo("+46701234567");
@@ -121,7 +121,7 @@ class ProfileIT extends BrowserTestBase {
         WebElement lastName = driver.findElement(By.id("lastName"));
         lastName.clear();
         lastName.sendKeys("Ändrad");
-        browser.press("kundkonto-update-profile-submit");
+        browser.submit("kc-update-profile-form");
         assertThat(browser.pageId()).isEqualTo(UPDATE_PROFILE_PAGE);
         assertThat(browser.fieldError("municipalities")).hasValue("Ogiltigt värde.");
         UserRepresentation unchanged = user("okand@syd.se");

@@ -1,5 +1,4 @@
-<#-- Two-factor set-up: Keycloak's TOTP secret and QR code, the portal's wording, and (when offered
-     after registration) "Hoppa över tvåfaktorsautentisering". -->
+<#-- Fork of keycloak.v2 login-config-totp.ftl: "Hoppa över tvåfaktorsautentisering" on the offer after registration, the replace-the-app mode of the e-mailed reset, and the portal's wording. -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>

@@ -1,5 +1,4 @@
-<#-- First BankID login with an e-mail that already has an account: link it (after that account's
-     password) or go back and change the e-mail. -->
+<#-- Fork of base login-idp-link-confirm.ftl: first BankID login with an e-mail that has an account — says that linking takes that account's password, and names the BankID link. -->
 <#import "template.ftl" as layout>
 <#import "buttons.ftl" as buttons>
 <@layout.registrationLayout; section>

@@ -1,10 +1,13 @@
-<#-- The OTP code page, with "Återställ tvåfaktorsautentisering" for a lost phone. -->
+<#-- Fork of keycloak.v2 login-otp.ftl: adds "Återställ tvåfaktorsautentisering" (lost phone) and lists several authenticator apps as radio buttons (keyboard-usable) instead of clickable divs. -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
+<#import "kundkonto-layout.ftl" as kundkonto>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('totp'); section>
     <#if section = "header">
         ${msg("kundkontoOtpTitle")}
+    <#elseif section = "show-username">
+        <@kundkonto.attemptedUsernameLabel/>
     <#elseif section = "form">
         <form id="kc-otp-login-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
             <input id="selectedCredentialId" type="hidden" name="selectedCredentialId" value="${otpLogin.selectedCredentialId!''}">

@@ -1,5 +1,4 @@
-<#-- The identity providers under the e-mail login. BankID gets the wording Swedish services use
-     ("Logga in med BankID"); any other provider its display name. -->
+<#-- Fork of keycloak.v2 social-providers.ftl: BankID gets the wording Swedish services use ("Logga in med BankID"), others their display name, under "eller". -->
 <#macro show social>
   <div class="${properties.kcLoginMainFooterBand!}">
       <span class="${properties.kcLoginMainFooterBandItem!} ${properties.kcLoginMainFooterHelperText!}">${msg("kundkontoOr")}</span>

@@ -9,7 +9,19 @@
         <p id="kundkonto-verify-intro" class="kundkonto-intro">${msg("kundkontoVerifyIntro")}</p>
         <form id="kundkonto-verify-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
             <@field.input name="customerNumber" label=msg("kundkontoCustomerNumber") value=(customerNumber!'') required=true autofocus=true autocomplete="off"/>
-            <@field.password name="orgDigits" label=msg("kundkontoOrgDigits") required=true autocomplete="off"/>
+            <#-- Four digits, shown as typed: not a password (they are printed on every invoice and in the
+                 company register; the guess throttle protects them, not secrecy), so type="text" and no
+                 password manager offers to save them as the site's password and later fill them into the
+                 login form; inputmode="numeric" gives phones the digit keypad. -->
+            <#assign digitsError = messagesPerField.get('orgDigits')>
+            <@field.group name="orgDigits" label=msg("kundkontoOrgDigits") error=digitsError required=true>
+                <span class="${properties.kcInputClass} <#if digitsError?has_content>${properties.kcError}</#if>">
+                    <input id="orgDigits" name="orgDigits" value="" type="text" inputmode="numeric" pattern="[0-9]{4}" maxlength="4"
+                           autocomplete="off" spellcheck="false" aria-required="true"
+                           <#if digitsError?has_content>aria-invalid="true" aria-describedby="input-error-orgDigits"</#if>/>
+                    <@field.errorIcon error=digitsError/>
+                </span>
+            </@field.group>
             <@buttons.actionGroup>
                 <@buttons.button id="kundkonto-verify-submit" label="kundkontoContinue"/>
                 <#if kundkontoAddCustomer??>

@@ -1,9 +1,12 @@
 <#-- "Byt kund": choose the customer account to work with. -->
 <#import "template.ftl" as layout>
 <#import "buttons.ftl" as buttons>
+<#import "kundkonto-layout.ftl" as kundkonto>
 <@layout.registrationLayout; section>
     <#if section = "header">
         ${msg("kundkontoSelectCustomerTitle")}
+    <#elseif section = "show-username">
+        <@kundkonto.attemptedUsernameLabel/>
     <#elseif section = "form">
         <form id="kundkonto-select-customer-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
             <div class="${properties.kcFormGroupClass!}" role="radiogroup" aria-label="${msg('kundkontoSelectCustomerTitle')}">
