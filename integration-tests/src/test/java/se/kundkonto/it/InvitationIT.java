@@ -59,6 +59,17 @@ class InvitationIT extends BrowserTestBase {
         return api().token("test-app", "test-secret", email, PASSWORD);
     }
 
+    /**
+     * After an invitation the person lands on the page the invitation names, signed in to Keycloak but not
+     * yet to the client (no code: the link was not the client's own request); the client then starts its
+     * own login, which the session completes without a page.
+     */
+    private AccessToken tokenAfterInvitation() {
+        assertThat(driver.driver().getCurrentUrl()).startsWith(oauth.getRedirectUri()).doesNotContain("code=").doesNotContain("error=");
+        oauth.loginForm().open();
+        return tokenFromCallback();
+    }
+
     private Api.Reply invite(String adminToken, String email, String role) {
         return api().call("POST", "/customers/" + A + "/invitations", adminToken,
                 Map.of("email", email, "role", role, "redirectUri", oauth.getRedirectUri()));
@@ -107,7 +118,7 @@ class InvitationIT extends BrowserTestBase {
         assertThat(browser.pageId()).isEqualTo(Browser.UPDATE_PASSWORD_PAGE);
         browser.choosePasswordIfAsked();
         browser.skipTotp();
-        AccessToken token = tokenFromCallback();
+        AccessToken token = tokenAfterInvitation();
         assertThat(customers(token)).containsExactly(Map.of("number", A, "name", "Företaget AB", "role", "User"));
         assertThat(activeCustomer(token)).isEqualTo(A);
         List<EventRepresentation> accepted = realm.admin().getEvents(List.of("INVITE_ORG"), null, null, null, null, null, 0, 10);
@@ -116,10 +127,14 @@ class InvitationIT extends BrowserTestBase {
                 .containsEntry("kundkonto_role", "User"));
         assertThat(Mails.text(Mails.latest(mail, "chef@foretaget.se", "Ny användare i ert kundkonto"))).contains("ny.person@foretaget.se");
 
-        // The link is spent: opened again it is an ordinary registration that asks for the digits.
+        // The link is spent: opened again it leads to the login of the account that now has the address, and
+        // after it the invitation gives nothing more.
         browser.forgetSession(realm.getBaseUrl());
         browser.open(link);
-        assertThat(browser.pageId()).isEqualTo(Browser.VERIFY_PAGE);
+        assertThat(browser.pageId()).isEqualTo(Browser.LOGIN_PAGE);
+        browser.login("ny.person@foretaget.se", PASSWORD);
+        assertThat(browser.pageId()).isEqualTo(ACCEPT_PAGE);
+        assertThat(browser.feedback()).hasValueSatisfying(m -> assertThat(m).contains("Inbjudan gäller inte längre"));
     }
 
     @Test
@@ -143,7 +158,7 @@ class InvitationIT extends BrowserTestBase {
         assertThat(browser.feedback()).hasValueSatisfying(m -> assertThat(m).contains("en annan e-postadress"));
         browser.screenshot("accept-invitation-other-email-sv");
         browser.press("kundkonto-invitation-continue");
-        assertThat(customers(tokenFromCallback())).extracting(c -> c.get("number")).containsExactly("04050607");
+        assertThat(customers(tokenAfterInvitation())).extracting(c -> c.get("number")).containsExactly("04050607");
 
         // A revoked invitation's link gives nothing.
         assertThat(api().call("DELETE", "/customers/" + A + "/invitations/" + thirdId, admin, null).status()).isEqualTo(204);
@@ -152,7 +167,7 @@ class InvitationIT extends BrowserTestBase {
         assertThat(browser.feedback()).hasValueSatisfying(m -> assertThat(m).contains("Inbjudan gäller inte längre"));
         browser.screenshot("accept-invitation-invalid-sv");
         browser.press("kundkonto-invitation-continue");
-        assertThat(customers(tokenFromCallback())).extracting(c -> c.get("number")).containsExactly("04050607");
+        assertThat(customers(tokenAfterInvitation())).extracting(c -> c.get("number")).containsExactly("04050607");
 
         // The colleague: the link alone grants nothing, they log in first, then accept.
         browser.forgetSession(realm.getBaseUrl());
@@ -163,7 +178,7 @@ class InvitationIT extends BrowserTestBase {
         assertThat(browser.pageText()).contains("Du har bjudits in till kundkontot Företaget AB (kundnummer 01020304) som Administratör.");
         browser.screenshot("accept-invitation-sv");
         browser.press("kundkonto-invitation-accept");
-        AccessToken token = tokenFromCallback();
+        AccessToken token = tokenAfterInvitation();
         assertThat(customers(token)).extracting(c -> c.get("number") + "/" + c.get("role")).containsExactly(A + "/Admin", "02030405/Admin");
         assertThat(activeCustomer(token)).as("the new customer account becomes active").isEqualTo(A);
 
@@ -203,7 +218,7 @@ class InvitationIT extends BrowserTestBase {
         assertThat(driver.driver().findElements(org.openqa.selenium.By.id("kundkonto-invitation-accept"))).isEmpty();
         browser.screenshot("accept-invitation-inviter-demoted-sv");
         browser.press("kundkonto-invitation-continue");
-        assertThat(customers(tokenFromCallback())).extracting(c -> c.get("number")).containsExactly("02030405");
+        assertThat(customers(tokenAfterInvitation())).extracting(c -> c.get("number")).containsExactly("02030405");
         assertThat(realm.admin().getEvents(List.of("INVITE_ORG_ERROR"), null, null, null, null, null, 0, 20))
                 .anySatisfy(e -> assertThat(e.getError()).isEqualTo("kundkonto_inviter_not_admin"));
 

@@ -6,8 +6,10 @@ import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationInvitationModel;
 import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.services.Urls;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import se.kundkonto.accounts.CustomerAccounts;
@@ -25,8 +27,15 @@ import se.kundkonto.accounts.CustomerRole;
  */
 public record Invitation(String id, OrganizationModel organization, String email, CustomerRole role, boolean vouched) {
 
-    /** The required action that accepts an invitation: the link carries {@code kc_action=<this>:<token>}. */
+    /** The required action that accepts an invitation, run as {@code kc_action=<this>} with the token as its parameter. */
     public static final String KC_ACTION = "kundkonto-accept-invitation";
+
+    /**
+     * Where the e-mailed link points: {@code /realms/{realm}/kundkonto-invitation?key=<token>}, a page of the pack
+     * that starts the sign-in or registration itself (no client's authorization request, so no client's PKCE).
+     */
+    public static final String LINK_PATH = "kundkonto-invitation";
+    public static final String LINK_KEY = "key";
 
     /** The invitation travels as the parameter of {@code kc_action=kundkonto-accept-invitation:<token>}. */
     public static Optional<Invitation> fromAuthSession(KeycloakSession session, AuthenticationSessionModel authSession) {
@@ -49,9 +58,8 @@ public record Invitation(String id, OrganizationModel organization, String email
         if (serialized == null || serialized.isBlank()) {
             return Optional.empty();
         }
-        InvitationToken token = decode(session, serialized);
-        if (token == null || !InvitationToken.TOKEN_TYPE.equals(token.getActionId()) || !token.isActive()
-                || token.getId() == null || token.getEmail() == null) {
+        InvitationToken token = signedToken(session, serialized);
+        if (token == null || !token.isActive()) {
             return Optional.empty();
         }
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
@@ -75,12 +83,28 @@ public record Invitation(String id, OrganizationModel organization, String email
         return accounts.isMember(org, inviter) && accounts.roleIn(org, inviter) == CustomerRole.ADMIN;
     }
 
-    private static InvitationToken decode(KeycloakSession session, String serialized) {
+    /**
+     * The invitation token in {@code serialized} if this realm signed it, expired or not; null for anything
+     * else (garbled, tampered with, another realm's, another kind of token). Says nothing about whether the
+     * invitation still holds.
+     */
+    public static InvitationToken signedToken(KeycloakSession session, String serialized) {
+        if (serialized == null || serialized.isBlank()) {
+            return null;
+        }
+        InvitationToken token;
         try {
-            return session.tokens().decode(serialized, InvitationToken.class);
+            token = session.tokens().decode(serialized, InvitationToken.class);
         } catch (RuntimeException malformed) {
             return null;
         }
+        RealmModel realm = session.getContext().getRealm();
+        String issuer = Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName());
+        if (token == null || !InvitationToken.TOKEN_TYPE.equals(token.getActionId()) || !issuer.equals(token.getIssuer())
+                || token.getId() == null || token.getEmail() == null) {
+            return null;
+        }
+        return token;
     }
 
     public boolean isFor(String otherEmail) {

@@ -23,8 +23,12 @@ public final class InvitationToken extends DefaultActionToken {
     @JsonProperty("kk_inviter")
     private String inviterId;
 
+    /** Where the person ends up once done: a redirect URI of the inviting client, checked when the invitation was sent. */
+    @JsonProperty("kk_redirect")
+    private String redirectUri;
+
     InvitationToken(String invitationId, String email, String customerNumber, String role, String inviterId, int expiresAt,
-                    String clientId) {
+                    String clientId, String redirectUri) {
         super(null, TOKEN_TYPE, expiresAt, null);
         id(invitationId);
         setEmail(email);
@@ -32,6 +36,7 @@ public final class InvitationToken extends DefaultActionToken {
         this.role = role;
         this.inviterId = inviterId;
         this.issuedFor = clientId;
+        this.redirectUri = redirectUri;
     }
 
     /** For JSON deserialization. */
@@ -48,5 +53,9 @@ public final class InvitationToken extends DefaultActionToken {
 
     public String getInviterId() {
         return inviterId;
+    }
+
+    public String getRedirectUri() {
+        return redirectUri;
     }
 }

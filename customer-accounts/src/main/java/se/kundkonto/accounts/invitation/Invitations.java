@@ -5,12 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.ws.rs.core.UriBuilder;
 
-import org.keycloak.OAuth2Constants;
 import org.keycloak.email.EmailException;
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationInvitationModel;
 import org.keycloak.models.OrganizationModel;
@@ -19,7 +16,6 @@ import org.keycloak.models.UserModel;
 import org.keycloak.organization.InvitationManager;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
 import org.keycloak.storage.adapter.InMemoryUserAdapter;
 
 import se.kundkonto.accounts.notice.KundkontoMail;
@@ -78,10 +74,10 @@ public final class Invitations {
         }
         OrganizationInvitationModel invitation = manager.create(org, email, null, null);
         InvitationToken token = new InvitationToken(invitation.getId(), email, org.getAlias(), role.groupName(), inviter.getId(),
-                invitation.getExpiresAt(), client.getClientId());
+                invitation.getExpiresAt(), client.getClientId(), redirectUri);
         UserModel invitee = session.users().getUserByEmail(realm, email);
         UserModel recipient = invitee != null ? invitee : newcomer(email);
-        String link = link(invitee == null, client, redirectUri, token.serialize(session, realm, session.getContext().getUri()),
+        String link = link(token.serialize(session, realm, session.getContext().getUri()),
                 session.getContext().resolveLocale(recipient).toLanguageTag());
         invitation.setInviteLink(link);
 
@@ -122,18 +118,17 @@ public final class Invitations {
         manager.remove(invitation.id());
     }
 
-    /** The pages the link opens speak the e-mail's language. */
-    private String link(boolean newPerson, ClientModel client, String redirectUri, String token, String locale) {
-        UriBuilder base = session.getContext().getUri().getBaseUriBuilder();
-        UriBuilder endpoint = newPerson ? OIDCLoginProtocolService.registrationsUrl(base) : OIDCLoginProtocolService.authUrl(base);
-        URI uri = endpoint
-                .queryParam(OAuth2Constants.CLIENT_ID, client.getClientId())
-                .queryParam(OAuth2Constants.REDIRECT_URI, redirectUri)
-                .queryParam(OAuth2Constants.RESPONSE_TYPE, OAuth2Constants.CODE)
-                .queryParam(OAuth2Constants.SCOPE, "openid")
-                .queryParam(Constants.KC_ACTION, Invitation.KC_ACTION + ":" + token)
+    /**
+     * The link opens the pack's own page ({@link Invitation#LINK_PATH}), not the client's authorization endpoint:
+     * only the client itself can make its PKCE challenge, so a link that posed as its authorization request
+     * fails for every client that requires PKCE. The pages the link opens speak the e-mail's language.
+     */
+    private String link(String token, String locale) {
+        URI uri = session.getContext().getUri().getBaseUriBuilder()
+                .path("realms/{realm}/" + Invitation.LINK_PATH)
+                .queryParam(Invitation.LINK_KEY, token)
                 .queryParam(OIDCLoginProtocol.UI_LOCALES_PARAM, locale)
-                .buildFromMap(Map.of("realm", realm.getName(), "protocol", OIDCLoginProtocol.LOGIN_PROTOCOL));
+                .buildFromMap(Map.of("realm", realm.getName()));
         return uri.toString();
     }
 
