@@ -53,9 +53,13 @@ class InvitationIT extends BrowserTestBase {
         return new Api(realm.getBaseUrl());
     }
 
+    /** A member set up in plain HTTP: the registration pages are RegistrationIT's subject, not this class's. */
+    private void registered(String customer, String digits, String email) {
+        new HttpRegistration(realm, mail).register(customer, digits, email, PASSWORD);
+    }
+
     private String adminOfA(String email) {
-        registerNewUser(A, "4400", email, PASSWORD);
-        assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
+        registered(A, "4400", email);
         return api().token("test-app", "test-secret", email, PASSWORD);
     }
 
@@ -140,8 +144,7 @@ class InvitationIT extends BrowserTestBase {
     @Test
     void anExistingUserLogsInAndAcceptsAndARevokedOrForeignInvitationGivesNothing() {
         String admin = adminOfA("vd@foretaget.se");
-        registerNewUser("02030405", "3456", "kollega@norr.se", PASSWORD);
-        tokenFromCallback();
+        registered("02030405", "3456", "kollega@norr.se");
         registerNewUser("04050607", "7652", "tredje@syd.se", PASSWORD);
         tokenFromCallback();
 
@@ -196,8 +199,7 @@ class InvitationIT extends BrowserTestBase {
     void aDemotedAdminsInvitationsGrantNothing() {
         String rogue = adminOfA("rogue@foretaget.se");
         String other = adminOfA("annan.chef@foretaget.se");
-        registerNewUser("02030405", "3456", "mottagare@norr.se", PASSWORD);
-        tokenFromCallback();
+        registered("02030405", "3456", "mottagare@norr.se");
 
         assertThat(invite(rogue, "mottagare@norr.se", "Admin").status()).isEqualTo(201);
         String existingLink = Mails.link(Mails.latest(mail, "mottagare@norr.se", SUBJECT_SV));
@@ -237,8 +239,7 @@ class InvitationIT extends BrowserTestBase {
         registry.getConfig().putSingle("invitationsPerDay", "3");
         realm.admin().components().component(registry.getId()).update(registry);
         try {
-            registerNewUser("05060708", "2227", "flitig@bygg.se", PASSWORD);
-            tokenFromCallback();
+            registered("05060708", "2227", "flitig@bygg.se");
             String admin = api().token("test-app", "test-secret", "flitig@bygg.se", PASSWORD);
             for (int i = 1; i <= 3; i++) {
                 assertThat(inviteTo("05060708", admin, "person" + i + "@bygg.se").status()).isEqualTo(201);
@@ -250,8 +251,7 @@ class InvitationIT extends BrowserTestBase {
             // Replacing an invitation is another invitation: it counts too.
             assertThat(inviteTo("05060708", admin, "person1@bygg.se").status()).isEqualTo(429);
             // Another customer account has its own budget.
-            registerNewUser("04050607", "7652", "egen.budget@syd.se", PASSWORD);
-            tokenFromCallback();
+            registered("04050607", "7652", "egen.budget@syd.se");
             String otherAdmin = api().token("test-app", "test-secret", "egen.budget@syd.se", PASSWORD);
             assertThat(inviteTo("04050607", otherAdmin, "kollega@syd.se").status()).isEqualTo(201);
         } finally {
