@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,12 +51,28 @@ public final class Browser {
         return driver.findElement(By.id("kc-page-title")).getText().strip();
     }
 
+    /**
+     * The elements on the page as it is now, without the framework's implicit wait (5 s, spent on every
+     * element that is absent). For server-rendered pages, which are complete once loaded, and for checks
+     * that already run inside an explicit wait.
+     */
+    static List<WebElement> now(ManagedWebDriver driver, By by) {
+        WebDriver.Timeouts timeouts = driver.driver().manage().timeouts();
+        Duration implicit = timeouts.getImplicitWaitTimeout();
+        timeouts.implicitlyWait(Duration.ZERO);
+        try {
+            return driver.driver().findElements(by);
+        } finally {
+            timeouts.implicitlyWait(implicit);
+        }
+    }
+
     public Optional<String> feedback() {
-        return driver.driver().findElements(By.className("kc-feedback-text")).stream().findFirst().map(WebElement::getText).map(String::strip);
+        return now(driver, By.className("kc-feedback-text")).stream().findFirst().map(WebElement::getText).map(String::strip);
     }
 
     public Optional<String> fieldError(String field) {
-        return driver.driver().findElements(By.id("input-error-" + field)).stream().findFirst().map(WebElement::getText).map(String::strip);
+        return now(driver, By.id("input-error-" + field)).stream().findFirst().map(WebElement::getText).map(String::strip);
     }
 
     public String pageText() {
@@ -85,7 +103,7 @@ public final class Browser {
         type("lastName", lastName);
         type("phoneNumber", phone);
         type("email", email);
-        if (driver.driver().findElements(By.id("password")).isEmpty()) {
+        if (now(driver, By.id("password")).isEmpty()) {
             passwordAfterVerification = password;
         } else {
             type("password", password);

@@ -138,13 +138,13 @@ class InvitationClientsIT extends BrowserTestBase {
     }
 
     private boolean present(String id) {
-        return !driver.driver().findElements(By.cssSelector("[data-testid='" + id + "']")).isEmpty();
+        return !Browser.now(driver, By.cssSelector("[data-testid='" + id + "']")).isEmpty();
     }
 
     private void awaitConsoleOrLogin() {
         new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                .until(d -> present("kundkonto-nav-customers") || !d.findElements(By.id("kc-login")).isEmpty()
-                        || !d.findElements(By.cssSelector("body[data-page-id]")).isEmpty());
+                .until(d -> present("kundkonto-nav-customers") || !Browser.now(driver, By.id("kc-login")).isEmpty()
+                        || !Browser.now(driver, By.cssSelector("body[data-page-id]")).isEmpty());
     }
 
     @Test
