@@ -104,7 +104,8 @@ class AccountPagesIT extends BrowserTestBase {
     @Test
     void anAdminSeesSwitchesAndKeepsTheCustomerAccounts() {
         register(A, "4400", "chef@foretaget.se");
-        register(A, "4400", "kollega@foretaget.se");
+        // In the browser: "Lägg till kundkonto" below runs in this person's session.
+        registerNewUser(A, "4400", "kollega@foretaget.se", PASSWORD);
         oauth.loginForm().kcAction("kundkonto-add-customer").open();
         browser.verifyCustomer(SYD, "7652");
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
