@@ -63,16 +63,21 @@ public final class CustomerAccounts {
         return true;
     }
 
-    /** Adds the user as an (unmanaged) member holding exactly the given role. */
+    /**
+     * Adds the user as an (unmanaged) member holding exactly the given role. Which groups to join or leave
+     * is asked of the database, since Keycloak's cached view of the user may predate another node's commit.
+     * Callers hold the account's lock ({@link #serialize}).
+     */
     public void join(OrganizationModel org, UserModel user, CustomerRole role) {
         if (!organizations.isMember(org, user)) {
             organizations.addMember(org, user);
         }
         for (CustomerRole other : CustomerRole.values()) {
             GroupModel group = group(org, other);
-            if (other == role && !user.isMemberOf(group)) {
+            boolean holds = CustomerAccountLock.holds(session, group.getId(), user.getId());
+            if (other == role && !holds) {
                 user.joinGroup(group);
-            } else if (other != role && user.isMemberOf(group)) {
+            } else if (other != role && holds) {
                 user.leaveGroup(group);
             }
         }
@@ -135,19 +140,27 @@ public final class CustomerAccounts {
             throws LastAdminException, NotAdminException {
         serialize(org);
         requireAdmin(org, actor);
-        if (role != CustomerRole.ADMIN && isAdminInDatabase(org, member) && adminCountInDatabase(org) <= 1) {
+        if (role != CustomerRole.ADMIN && isLastEnabledAdmin(org, member)) {
             throw new LastAdminException();
         }
         join(org, member, role);
     }
 
-    /** Removes a member ({@code actor == member}: they leave), serialized like {@link #changeRole}. */
-    public void removeMember(OrganizationModel org, UserModel actor, UserModel member) throws LastAdminException, NotAdminException {
+    /**
+     * Removes a member ({@code actor == member}: they leave), serialized like {@link #changeRole}. A managed
+     * member (one an identity provider of the organization brought in) is refused: Keycloak deletes a
+     * managed member's whole account when they leave the organization.
+     */
+    public void removeMember(OrganizationModel org, UserModel actor, UserModel member)
+            throws LastAdminException, NotAdminException, ManagedMemberException {
         serialize(org);
         if (!actor.getId().equals(member.getId())) {
             requireAdmin(org, actor);
         }
-        if (isAdminInDatabase(org, member) && adminCountInDatabase(org) <= 1) {
+        if (organizations.isManagedMember(org, member)) {
+            throw new ManagedMemberException();
+        }
+        if (isLastEnabledAdmin(org, member)) {
             throw new LastAdminException();
         }
         remove(org, member);
@@ -161,9 +174,14 @@ public final class CustomerAccounts {
         CustomerAccountLock.lock(session, org);
     }
 
-    /** Admins counted in the database; only meaningful after {@link #serialize}. */
+    /** Enabled Admins counted in the database; only meaningful after {@link #serialize}. */
     public long adminCountInDatabase(OrganizationModel org) {
-        return CustomerAccountLock.members(session, group(org, CustomerRole.ADMIN).getId());
+        return CustomerAccountLock.enabledHolders(session, group(org, CustomerRole.ADMIN).getId());
+    }
+
+    /** Taking this member's Admin role away would leave no enabled Admin (a disabled one cannot act). */
+    private boolean isLastEnabledAdmin(OrganizationModel org, UserModel member) {
+        return member.isEnabled() && isAdminInDatabase(org, member) && adminCountInDatabase(org) <= 1;
     }
 
     private boolean isAdminInDatabase(OrganizationModel org, UserModel user) {

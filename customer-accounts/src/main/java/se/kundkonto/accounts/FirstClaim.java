@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -41,12 +42,37 @@ final class FirstClaim {
                     return createOrFind(own, customer).getId();
                 });
             } catch (RuntimeException e) {
+                if (!lostARace(e)) {
+                    throw e; // a database that is down or full is not a race: no retries to hide it
+                }
                 lost = e;
                 LOG.debugf("First claim of customer %s lost a race (attempt %d): %s", customer.customerNumber(), attempt, e.toString());
                 pause(attempt);
             }
         }
+        LOG.warnf("First claim of customer %s still lost after %d attempts", customer.customerNumber(), ATTEMPTS);
         throw lost;
+    }
+
+    /**
+     * Another claim committed the same alias or group name first: Keycloak's duplicate check, the
+     * database's unique constraint (SQLState class 23), or a lock given up while waiting for that claim
+     * (class 40, H2's HYT00), reported through Hibernate or JDBC.
+     */
+    static boolean lostARace(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ModelDuplicateException || cause instanceof jakarta.persistence.EntityExistsException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("40") || "HYT00".equals(sql.getSQLState()))) {
+                return true; // unique violation; or deadlock/serialization/lock timeout while waiting for the winner
+            }
+            if (cause.getClass().getName().endsWith("ConstraintViolationException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static OrganizationModel createOrFind(KeycloakSession session, VerifiedCustomer customer) {

@@ -28,6 +28,7 @@ import se.kundkonto.accounts.invitation.Invitations;
 import se.kundkonto.accounts.CustomerAccounts;
 import se.kundkonto.accounts.CustomerRole;
 import se.kundkonto.accounts.LastAdminException;
+import se.kundkonto.accounts.ManagedMemberException;
 import se.kundkonto.accounts.NotAdminException;
 
 /**
@@ -115,7 +116,7 @@ public final class CustomerAdminResource {
         UserModel member = memberOrNotFound(accounts, org, userId);
         try {
             accounts.removeMember(org, caller.user(), member);
-        } catch (LastAdminException | NotAdminException e) {
+        } catch (LastAdminException | NotAdminException | ManagedMemberException e) {
             throw DomainErrors.of(e);
         }
         ApiEvents.of(session, caller).memberRemoved(org, member, leaving);

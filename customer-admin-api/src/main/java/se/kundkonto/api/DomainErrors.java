@@ -3,6 +3,7 @@ package se.kundkonto.api;
 import org.keycloak.services.ErrorResponseException;
 
 import se.kundkonto.accounts.LastAdminException;
+import se.kundkonto.accounts.ManagedMemberException;
 import se.kundkonto.accounts.NotAdminException;
 
 /** The one place where the customer-account rules' refusals become HTTP answers. */
@@ -15,6 +16,10 @@ final class DomainErrors {
         if (refusal instanceof LastAdminException) {
             return ApiError.conflict("last_admin", "A customer account must keep at least one Admin: "
                     + "make someone else Admin first.");
+        }
+        if (refusal instanceof ManagedMemberException) {
+            return ApiError.conflict("managed_member", "This person came in through the company's identity provider; "
+                    + "a realm administrator removes them.");
         }
         if (refusal instanceof NotAdminException) {
             return ApiError.forbidden("not_admin", "Only an Admin of the customer account may change it.");
