@@ -116,7 +116,7 @@ class AccessibilityIT extends BrowserTestBase {
         }
         inBothLanguages("login-kundkonto-accept-invitation", "invitation acceptance");
         browser.press("kundkonto-invitation-accept");
-        tokenFromCallback();
+        tokenAfterInvitation();
 
         // The account console's own pages; the console speaks the user's language.
         for (String locale : new String[] {"sv", "en"}) {

@@ -45,6 +45,17 @@ abstract class BrowserTestBase {
         return oauth.verifyToken(oauth.doAccessTokenRequest(code).getAccessToken());
     }
 
+    /**
+     * After an invitation the person lands on the page the invitation names, signed in to Keycloak but not
+     * yet to the client (no code: the link was not the client's own request); the client then starts its
+     * own login, which the session completes without a page.
+     */
+    AccessToken tokenAfterInvitation() {
+        assertThat(driver.driver().getCurrentUrl()).startsWith(oauth.getRedirectUri()).doesNotContain("code=").doesNotContain("error=");
+        oauth.loginForm().open();
+        return tokenFromCallback();
+    }
+
     /** A new person registers with the customer's number and digits (in Swedish) and skips the TOTP offer. */
     void registerNewUser(String customerNumber, String digits, String email, String password) {
         registerUntilTotpOffer(customerNumber, digits, email, password);

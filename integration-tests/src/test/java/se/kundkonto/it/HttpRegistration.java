@@ -51,7 +51,8 @@ final class HttpRegistration {
 
     static PlainHttp.Form form(Page registrationPage, String email) {
         return registrationPage.form("#kc-register-form").with("firstName", "Test").with("lastName", "Person")
-                .with("phoneNumber", "070-000 00 00").with("email", email); // as BrowserTestBase registers
+                .with("phoneNumber", "070-000 00 00").with("email", email) // as BrowserTestBase registers
+                .without("municipalities"); // no municipality chosen, as in the browser
     }
 
     private static void expect(Page page, String pageId) {

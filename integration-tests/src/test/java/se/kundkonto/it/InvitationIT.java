@@ -63,17 +63,6 @@ class InvitationIT extends BrowserTestBase {
         return api().token("test-app", "test-secret", email, PASSWORD);
     }
 
-    /**
-     * After an invitation the person lands on the page the invitation names, signed in to Keycloak but not
-     * yet to the client (no code: the link was not the client's own request); the client then starts its
-     * own login, which the session completes without a page.
-     */
-    private AccessToken tokenAfterInvitation() {
-        assertThat(driver.driver().getCurrentUrl()).startsWith(oauth.getRedirectUri()).doesNotContain("code=").doesNotContain("error=");
-        oauth.loginForm().open();
-        return tokenFromCallback();
-    }
-
     private Api.Reply invite(String adminToken, String email, String role) {
         return api().call("POST", "/customers/" + A + "/invitations", adminToken,
                 Map.of("email", email, "role", role, "redirectUri", oauth.getRedirectUri()));

@@ -75,6 +75,12 @@ public class PlainHttp {
             return this;
         }
 
+        /** Leaves a field out, as a browser does with a list nobody chose from (jsoup sends its first option). */
+        public Form without(String name) {
+            fields.remove(name);
+            return this;
+        }
+
         public Page submit(PlainHttp http) {
             return http.postForm(action, fields);
         }
