@@ -17,10 +17,10 @@ public final class RealmJoinPolicy {
     }
 
     public static Admission admission(KeycloakSession session, RealmModel realm) {
-        return new Admission(session, realm, of(session, realm));
+        return new Admission(session, realm, of(realm));
     }
 
-    public static JoinPolicy of(KeycloakSession session, RealmModel realm) {
-        return JoinPolicy.parse(CustomerRegistryProvider.of(session, realm).map(CustomerRegistryProvider::joinPolicySetting).orElse(""));
+    public static JoinPolicy of(RealmModel realm) {
+        return JoinPolicy.parse(CustomerRegistryProvider.joinPolicySetting(realm));
     }
 }

@@ -30,12 +30,10 @@ public final class CustomerRegistryProvider implements UserStorageProvider {
     private static final OrgDigits DECOY = OrgNumber.parse("112233-4400").orElseThrow().lastFour();
 
     private final KeycloakSession session;
-    private final ComponentModel model;
     private final CustomerRegistryConfig config;
 
     CustomerRegistryProvider(KeycloakSession session, ComponentModel model) {
         this.session = session;
-        this.model = model;
         this.config = new CustomerRegistryConfig(model);
     }
 
@@ -55,10 +53,18 @@ public final class CustomerRegistryProvider implements UserStorageProvider {
                 .findFirst();
     }
 
-    /** The join-policy setting as configured (blank when not set); customer-accounts gives it meaning. */
-    public String joinPolicySetting() {
-        String value = model.get(CustomerRegistryProviderFactory.JOIN_POLICY);
-        return value == null ? "" : value.strip();
+    /**
+     * The join-policy setting as configured (blank when not set); customer-accounts gives it meaning. Read
+     * from the realm's registry component whether or not it is enabled: switching the registry off for
+     * maintenance must not turn an "admin-approval" realm into "everyone is Admin".
+     */
+    public static String joinPolicySetting(RealmModel realm) {
+        String value = realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
+                .filter(c -> CustomerRegistryProviderFactory.PROVIDER_ID.equals(c.getProviderId()))
+                .map(c -> c.get(CustomerRegistryProviderFactory.JOIN_POLICY))
+                .filter(v -> v != null && !v.isBlank())
+                .findFirst().orElse("");
+        return value.strip();
     }
 
     /**

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.OAuth2Constants;
+import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
@@ -22,6 +23,7 @@ import org.keycloak.locale.LocaleSelectorProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.AuthorizationEndpointBase;
@@ -98,7 +100,12 @@ public final class InvitationLinkResource {
         }
         session.getContext().setClient(client);
 
-        AuthenticationSessionModel authSession = rootSession(realm).createAuthenticationSession(client);
+        boolean newPerson = nobodyHas(realm, token.getEmail());
+        // A newcomer gets a fresh root session: one named after a signed-in person's session would make
+        // Keycloak attach the newcomer's login to that other person's session and refuse it.
+        RootAuthenticationSessionModel root = newPerson
+                ? new AuthenticationSessionManager(session).createAuthenticationSession(realm, true) : rootSession(realm);
+        AuthenticationSessionModel authSession = root.createAuthenticationSession(client);
         session.getContext().setAuthenticationSession(authSession);
         authSession.setAction(AuthenticationSessionModel.Action.AUTHENTICATE.name());
         authSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
@@ -110,6 +117,10 @@ public final class InvitationLinkResource {
         String landing = landingUrl(realm, key);
         authSession.setRedirectUri(landing);
         authSession.setClientNote(OIDCLoginProtocol.REDIRECT_URI_PARAM, landing);
+        // The code Keycloak then appends to the landing URL must be worth nothing to whoever reads it in a log
+        // or the history: a PKCE challenge whose verifier nobody was ever given makes it unredeemable.
+        authSession.setClientNote(OIDCLoginProtocol.CODE_CHALLENGE_PARAM, SecretGenerator.getInstance().randomString(43));
+        authSession.setClientNote(OIDCLoginProtocol.CODE_CHALLENGE_METHOD_PARAM, OAuth2Constants.PKCE_METHOD_S256);
         if (language != null) {
             authSession.setClientNote(LocaleSelectorProvider.CLIENT_REQUEST_LOCALE, language);
         }
@@ -118,7 +129,7 @@ public final class InvitationLinkResource {
         authSession.setClientNote(Constants.KC_ACTION_PARAMETER, key);
 
         String flowPath;
-        if (session.users().getUserByEmail(realm, token.getEmail()) == null) {
+        if (newPerson) {
             // As Keycloak's own registration endpoint: whoever is signed in in this browser is not the newcomer.
             AuthenticationManager.expireIdentityCookie(session);
             flowPath = LoginActionsService.REGISTRATION_PATH;
@@ -142,13 +153,33 @@ public final class InvitationLinkResource {
     public Response landing(@QueryParam(Invitation.LINK_KEY) String key) {
         RealmModel realm = session.getContext().getRealm();
         InvitationToken token = Invitation.signedToken(session, key);
-        ClientModel client = token == null || token.getIssuedFor() == null ? null : realm.getClientByClientId(token.getIssuedFor());
-        String target = client == null ? null : redirectUri(client, token);
-        if (target == null) {
-            target = Urls.accountBase(session.getContext().getUri().getBaseUri()).build(realm.getName()).toString();
+        // Only a live invitation of an enabled client names a page: an old one is no redirector to keep.
+        ClientModel client = token == null || !token.isActive() || token.getIssuedFor() == null
+                ? null : realm.getClientByClientId(token.getIssuedFor());
+        String target = client == null || !client.isEnabled() ? null : redirectUri(client, token);
+        URI location = accountConsole(realm);
+        if (target != null) {
+            try {
+                location = URI.create(target);
+            } catch (IllegalArgumentException notAUri) {
+                // a redirect URI Keycloak accepted but java.net.URI does not: Mina uppgifter instead
+            }
         }
-        return Response.status(Response.Status.FOUND).location(URI.create(target))
+        return Response.status(Response.Status.FOUND).location(location)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Referrer-Policy", "no-referrer").build();
+    }
+
+    private URI accountConsole(RealmModel realm) {
+        return Urls.accountBase(session.getContext().getUri().getBaseUri()).build(realm.getName());
+    }
+
+    /** No account has the address; a realm that allows one address on several accounts counts as "somebody has". */
+    private boolean nobodyHas(RealmModel realm, String email) {
+        try {
+            return session.users().getUserByEmail(realm, email) == null;
+        } catch (ModelDuplicateException several) {
+            return false;
+        }
     }
 
     private String landingUrl(RealmModel realm, String key) {

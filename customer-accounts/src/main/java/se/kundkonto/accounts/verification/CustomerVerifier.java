@@ -90,12 +90,14 @@ public final class CustomerVerifier {
     }
 
     private Optional<VerifiedCustomer> check(String typedNumber, String typedDigits) {
+        // A registry switched off (maintenance) is one that does not answer: nobody's count goes up for it.
+        CustomerRegistryProvider registry = CustomerRegistryProvider.of(session, realm)
+                .orElseThrow(() -> new StorageUnavailableException("The realm's customer registry is disabled or missing"));
         Optional<CustomerNumber> number = CustomerNumber.parse(typedNumber);
-        Optional<CustomerRegistryProvider> registry = CustomerRegistryProvider.of(session, realm);
-        if (number.isEmpty() || registry.isEmpty()) {
+        if (number.isEmpty()) {
             return Optional.empty();
         }
-        return registry.get().verify(number.get(), typedDigits)
+        return registry.verify(number.get(), typedDigits)
                 .map(c -> new VerifiedCustomer(c.customerNumber().value(), c.companyName(), c.orgNumber().masked(),
                         c.orgNumber().isPersonalIdentityNumber()));
     }
