@@ -155,6 +155,24 @@ class CustomerAccountRacesIT {
     }
 
     @Test
+    void aDisabledAdminDoesNotCountAsTheAdminWhoStays() {
+        register("05060708", "2227", "kvar@bygg.se");
+        register("05060708", "2227", "slutat@bygg.se");
+        Api api = new Api(realm.getBaseUrl());
+        String staying = api.token("test-app", SECRET, "kvar@bygg.se", PASSWORD);
+        var left = realm.admin().users().searchByEmail("slutat@bygg.se", true).get(0);
+        left.setEnabled(false); // left the company; a realm admin switched the account off
+        realm.admin().users().get(left.getId()).update(left);
+
+        Api.Reply leaving = api.call("DELETE", "/customers/05060708/members/" + userId("kvar@bygg.se"), staying, null);
+
+        assertThat(leaving.status()).as("the only enabled Admin may not leave").isEqualTo(409);
+        assertThat(leaving.object()).containsEntry("error", "last_admin");
+        assertThat(api.call("PUT", "/customers/05060708/members/" + left.getId() + "/role", staying, Map.of("role", "User")).status())
+                .as("demoting the disabled one leaves the enabled Admin").isEqualTo(200);
+    }
+
+    @Test
     void aCompanyNameTakenByAnotherOrganizationOrAsLongAsTheColumnStillRegisters() {
         OrganizationRepresentation other = new OrganizationRepresentation();
         other.setName("Återvinning Syd AB"); // customer 04050607's company name, taken by an organization a realm admin made
