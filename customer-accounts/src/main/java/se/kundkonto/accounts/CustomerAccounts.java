@@ -179,6 +179,11 @@ public final class CustomerAccounts {
         return CustomerAccountLock.enabledHolders(session, group(org, CustomerRole.ADMIN).getId());
     }
 
+    /** Member and Admin, asked of the database: for decisions taken under the account's lock. */
+    public boolean isAdminNow(OrganizationModel org, UserModel user) {
+        return organizations.isMember(org, user) && isAdminInDatabase(org, user);
+    }
+
     /** Taking this member's Admin role away would leave no enabled Admin (a disabled one cannot act). */
     private boolean isLastEnabledAdmin(OrganizationModel org, UserModel member) {
         return member.isEnabled() && isAdminInDatabase(org, member) && adminCountInDatabase(org) <= 1;

@@ -69,6 +69,9 @@ public final class AcceptInvitationRequiredAction implements RequiredActionProvi
 
     /** The invitation, if it still holds and was sent to this user's address; otherwise an explaining page. */
     private static Optional<Invitation> usableInvitation(RequiredActionContext context) {
+        // Judged under the account's lock: an inviter being removed or demoted right now is either seen or waits.
+        Invitation.organizationOf(context.getSession(), context.getAuthenticationSession())
+                .ifPresent(org -> new CustomerAccounts(context.getSession()).serialize(org));
         Optional<Invitation> invitation = Invitation.anyFromAuthSession(context.getSession(), context.getAuthenticationSession());
         String problem;
         String error;

@@ -79,8 +79,25 @@ public record Invitation(String id, OrganizationModel organization, String email
         if (inviter == null || !inviter.isEnabled()) {
             return false;
         }
-        CustomerAccounts accounts = new CustomerAccounts(session);
-        return accounts.isMember(org, inviter) && accounts.roleIn(org, inviter) == CustomerRole.ADMIN;
+        return new CustomerAccounts(session).isAdminNow(org, inviter);
+    }
+
+    /**
+     * The customer account an invitation in this authentication session is for, read from the signed token
+     * alone (the stored record is not touched), so that a caller can take the account's lock before the
+     * invitation is judged: then a removal of the inviter, or an acceptance elsewhere, is either already
+     * committed and seen, or waits.
+     */
+    public static Optional<OrganizationModel> organizationOf(KeycloakSession session, AuthenticationSessionModel authSession) {
+        if (!KC_ACTION.equals(authSession.getClientNote(Constants.KC_ACTION))) {
+            return Optional.empty();
+        }
+        String serialized = authSession.getClientNote(Constants.KC_ACTION_PARAMETER);
+        InvitationToken token = serialized == null || serialized.isBlank() ? null : signedToken(session, serialized);
+        if (token == null || token.getCustomerNumber() == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(session.getProvider(OrganizationProvider.class).getByAlias(token.getCustomerNumber()));
     }
 
     /**
