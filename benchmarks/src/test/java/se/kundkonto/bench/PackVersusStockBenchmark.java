@@ -30,7 +30,8 @@ import se.kundkonto.it.Mails;
  * The pack's flows against stock Keycloak's, on one server, in one run. Each iteration runs every
  * flow once on each side, alternating which side goes first, so drift (JIT, caches, GC) hits both
  * alike. Nothing here fails on speed: the run fails only when a flow does not reach its end.
- * The report goes to {@code kundkonto.bench.report} and to the console.
+ * The report goes to {@code kundkonto.bench.report} and to the console. With
+ * {@code -Dkundkonto.bench.scale=true} it ends with the scale section ({@link ScaleSection}).
  */
 @KeycloakIntegrationTest(config = KundkontoServerConfig.class)
 class PackVersusStockBenchmark {
@@ -101,6 +102,12 @@ class PackVersusStockBenchmark {
         timings.forEach((b, t) -> rows.add(new BenchmarkReport.Row(b.name(), b.stockDoes(), b.packDoes(), t.get(stock), t.get(pack))));
         List<BenchmarkReport.ParityRow> parity = timingParity(new Side("parity", parityRealm.getBaseUrl(), true), warmup, iterations);
         String report = BenchmarkReport.markdown(setting(warmup, iterations), rows) + BenchmarkReport.parityMarkdown(parity);
+        // Last, in a realm of its own: its seeded thousands must not weigh on the figures above.
+        ScaleSection.Settings scale = ScaleSection.Settings.fromSystem();
+        if (scale.on()) {
+            String realmUrl = packRealm.getBaseUrl();
+            report += new ScaleSection(admin, realmUrl.substring(0, realmUrl.indexOf("/realms/")), mail, scale).run(warmup, iterations);
+        }
         Path file = Path.of(System.getProperty("kundkonto.bench.report", "target/benchmark-report.md"));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, report);
