@@ -191,7 +191,7 @@ final class Journeys {
         return page.body();
     }
 
-    private static Tokens exchangeCode(Side side, WebSession web, WebSession.Page page) {
+    static Tokens exchangeCode(Side side, WebSession web, WebSession.Page page) {
         if (!page.isRedirect() || !page.location().startsWith(Side.CALLBACK)) {
             throw new IllegalStateException(side + ": expected the way back to the portal, got HTTP " + page.status() + " on "
                     + Form.pageId(page) + " at " + page.url());

@@ -30,7 +30,8 @@ import se.kundkonto.it.Mails;
  * The pack's flows against stock Keycloak's, on one server, in one run. Each iteration runs every
  * flow once on each side, alternating which side goes first, so drift (JIT, caches, GC) hits both
  * alike. Nothing here fails on speed: the run fails only when a flow does not reach its end.
- * The report goes to {@code kundkonto.bench.report} and to the console.
+ * The report goes to {@code kundkonto.bench.report} and to the console. With
+ * {@code -Dkundkonto.bench.scale=true} it ends with the scale section ({@link ScaleSection}).
  */
 @KeycloakIntegrationTest(config = KundkontoServerConfig.class)
 class PackVersusStockBenchmark {
@@ -104,6 +105,14 @@ class PackVersusStockBenchmark {
         Path file = Path.of(System.getProperty("kundkonto.bench.report", "target/benchmark-report.md"));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, report);
+        // Last, in a realm of its own: its seeded thousands must not weigh on the figures above. The report
+        // is written first, so a scale run that breaks still leaves the pack-versus-stock figures.
+        ScaleSection.Settings scale = ScaleSection.Settings.fromSystem();
+        if (scale.on()) {
+            String realmUrl = packRealm.getBaseUrl();
+            report += new ScaleSection(admin, realmUrl.substring(0, realmUrl.indexOf("/realms/")), mail, scale).run(warmup, iterations);
+            Files.writeString(file, report);
+        }
         System.out.println(report);
 
         parity.stream().filter(row -> !row.locked()).forEach(row -> {
