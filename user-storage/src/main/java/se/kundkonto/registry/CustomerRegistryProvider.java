@@ -45,26 +45,26 @@ public final class CustomerRegistryProvider implements UserStorageProvider {
         return component(realm).map(c -> (CustomerRegistryProvider) session.getProvider(UserStorageProvider.class, c));
     }
 
-    /** The realm's enabled customer-registry federation component, whose settings every rule reads. */
+    /** The realm's enabled customer-registry federation component: the one that answers verifications. */
     public static Optional<ComponentModel> component(RealmModel realm) {
-        return realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
-                .filter(c -> CustomerRegistryProviderFactory.PROVIDER_ID.equals(c.getProviderId()))
-                .filter(c -> new UserStorageProviderModel(c).isEnabled())
-                .findFirst();
+        return configured(realm).filter(c -> new UserStorageProviderModel(c).isEnabled());
     }
 
     /**
-     * The join-policy setting as configured (blank when not set); customer-accounts gives it meaning. Read
-     * from the realm's registry component whether or not it is enabled: switching the registry off for
-     * maintenance must not turn an "admin-approval" realm into "everyone is Admin".
+     * The realm's customer-registry component, enabled or not: where its settings (join policy, guess and
+     * invitation limits) are read. Switching the registry off for maintenance must not change them, e.g.
+     * turn an "admin-approval" realm into "everyone is Admin".
      */
-    public static String joinPolicySetting(RealmModel realm) {
-        String value = realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
+    public static Optional<ComponentModel> configured(RealmModel realm) {
+        return realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
                 .filter(c -> CustomerRegistryProviderFactory.PROVIDER_ID.equals(c.getProviderId()))
-                .map(c -> c.get(CustomerRegistryProviderFactory.JOIN_POLICY))
-                .filter(v -> v != null && !v.isBlank())
-                .findFirst().orElse("");
-        return value.strip();
+                .findFirst();
+    }
+
+    /** The join-policy setting as configured (blank when not set); customer-accounts gives it meaning. */
+    public static String joinPolicySetting(RealmModel realm) {
+        return configured(realm).map(c -> c.get(CustomerRegistryProviderFactory.JOIN_POLICY))
+                .map(String::strip).orElse("");
     }
 
     /**

@@ -47,7 +47,7 @@ final class InvitationBudget {
     }
 
     static int limit(RealmModel realm) {
-        return CustomerRegistryProvider.component(realm)
+        return CustomerRegistryProvider.configured(realm)
                 .map(c -> c.get(InvitationLimitSetting.NAME))
                 .filter(v -> v != null && !v.isBlank())
                 .map(InvitationBudget::parse).orElse(InvitationLimitSetting.DEFAULT);

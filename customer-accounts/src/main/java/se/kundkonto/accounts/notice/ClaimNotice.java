@@ -71,7 +71,7 @@ public final class ClaimNotice {
                     session.getContext().setRealm(realm);
                     OrganizationModel org = session.getProvider(OrganizationProvider.class).getById(orgId);
                     UserModel claimant = session.users().getUserById(realm, claimantId);
-                    ComponentModel registry = CustomerRegistryProvider.component(realm).orElse(null);
+                    ComponentModel registry = CustomerRegistryProvider.component(realm).orElse(null); // read the registry only while it is on
                     if (org == null || claimant == null || registry == null) {
                         return;
                     }

@@ -1,9 +1,6 @@
 package se.kundkonto.accounts.verification;
 
-import java.util.Optional;
-
 import org.keycloak.common.util.Time;
-import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -23,11 +20,7 @@ public final class GuessBudget {
 
     public static GuessThrottle of(KeycloakSession session, RealmModel realm) {
         return new GuessThrottle(new ClusterSlotStore(session.singleUseObjects()),
-                GuessLimitsConfig.from(registry(realm).orElse(null)), Time::currentTime);
+                GuessLimitsConfig.from(CustomerRegistryProvider.configured(realm).orElse(null)), Time::currentTime);
     }
 
-    /** The realm's customer-registry federation, when it has one and it is enabled. */
-    public static Optional<ComponentModel> registry(RealmModel realm) {
-        return CustomerRegistryProvider.component(realm);
-    }
 }
