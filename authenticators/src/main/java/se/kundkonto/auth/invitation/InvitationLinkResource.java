@@ -31,6 +31,7 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.utils.RedirectUtils;
 import org.keycloak.services.ErrorPage;
 import org.keycloak.services.Urls;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.services.resources.LoginActionsService;
 import org.keycloak.services.util.AuthenticationFlowURLHelper;
@@ -129,9 +130,8 @@ public final class InvitationLinkResource {
 
         String flowPath;
         if (newPerson) {
-            // Nobody is signed out here, unlike at Keycloak's own registration endpoint: a GET of an e-mailed link
-            // (a prefetch in a signed-in browser) must change nothing. The newcomer's fresh root session keeps
-            // their registration apart from whoever is signed in; their own sign-in replaces the cookie later.
+            // As Keycloak's own registration endpoint: whoever is signed in in this browser is not the newcomer.
+            AuthenticationManager.expireIdentityCookie(session);
             flowPath = LoginActionsService.REGISTRATION_PATH;
             authSession.setClientNote(AuthorizationEndpointBase.APP_INITIATED_FLOW, flowPath);
         } else {
