@@ -7,10 +7,23 @@ public record Membership(String customerNumber, String companyName, CustomerRole
 
     /** Whether a search finds it: the company name or the customer number contains the text, case-insensitively (blank finds all). */
     public boolean matches(String search) {
-        if (search == null || search.isBlank()) {
+        String needle = searchText(search);
+        if (needle == null) {
             return true;
         }
-        String needle = search.strip().toLowerCase(Locale.ROOT);
         return customerNumber.toLowerCase(Locale.ROOT).contains(needle) || companyName.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    /**
+     * What a search looks for: control characters (which PostgreSQL refuses in text) dropped, trimmed,
+     * lower-cased; null when nothing is left.
+     */
+    static String searchText(String search) {
+        if (search == null) {
+            return null;
+        }
+        String text = search.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        return text.isEmpty() ? null : text.toLowerCase(Locale.ROOT);
     }
 }

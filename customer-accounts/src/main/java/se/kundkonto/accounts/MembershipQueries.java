@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
@@ -130,14 +129,14 @@ final class MembershipQueries {
     }
 
     /**
-     * The LIKE pattern for a search: trimmed, lower-cased, cut to {@link #MAX_SEARCH_LENGTH}, with the
+     * The LIKE pattern for a search: {@link Membership#searchText} cut to {@link #MAX_SEARCH_LENGTH}, with the
      * wildcards {@code %} and {@code _} (and the escape character) taken literally; null when blank.
      */
     static String pattern(String search) {
-        if (search == null || search.isBlank()) {
+        String text = Membership.searchText(search);
+        if (text == null) {
             return null;
         }
-        String text = search.strip().toLowerCase(Locale.ROOT);
         if (text.length() > MAX_SEARCH_LENGTH) {
             int end = Character.isHighSurrogate(text.charAt(MAX_SEARCH_LENGTH - 1)) ? MAX_SEARCH_LENGTH - 1 : MAX_SEARCH_LENGTH;
             text = text.substring(0, end);

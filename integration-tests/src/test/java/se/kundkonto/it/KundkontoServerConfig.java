@@ -15,6 +15,8 @@ public class KundkontoServerConfig implements KeycloakServerConfig {
         config.dependency("se.kundkonto", "kundkonto");
         // The framework's time-offset endpoint, for expiry tests (test server only, never in the pack).
         config.dependency("org.keycloak.testframework", "keycloak-test-framework-remote-providers");
+        // Bulk seeding for the scale tests (test server only, never in the pack).
+        config.dependency("se.kundkonto", "kundkonto-test-providers");
         RegistryDatabase.current().options().forEach(config::option);
         config.log().categoryLevel("se.kundkonto", "DEBUG");
         return config;
