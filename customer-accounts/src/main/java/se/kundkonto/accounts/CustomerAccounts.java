@@ -1,9 +1,11 @@
 package se.kundkonto.accounts;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -11,6 +13,7 @@ import org.keycloak.models.ModelException;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.storage.StorageId;
 
 import se.kundkonto.accounts.verification.VerifiedCustomer;
 
@@ -85,11 +88,48 @@ public final class CustomerAccounts {
 
     /** The user's customer accounts with their role in each, ordered by customer number; pending ones left out. */
     public List<Membership> membershipsOf(UserModel user) {
+        return membershipsOf(user, null, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * One page of the user's customer accounts whose company name or customer number contains {@code search}
+     * (case-insensitive; all when blank), ordered by customer number, pending ones left out. Two queries
+     * however many accounts the user has.
+     */
+    public List<Membership> membershipsOf(UserModel user, String search, int first, int max) {
+        if (!StorageId.isLocalStorage(user.getId())) {
+            return slowMemberships(user, search).skip(Math.max(0, first)).limit(Math.max(0, max)).toList();
+        }
+        return queries(user).page(search, first, max);
+    }
+
+    /** How many customer accounts {@link #membershipsOf(UserModel, String, int, int)} would list in all. */
+    public long membershipCount(UserModel user, String search) {
+        if (!StorageId.isLocalStorage(user.getId())) {
+            return slowMemberships(user, search).count();
+        }
+        return queries(user).count(search);
+    }
+
+    /** The user's memberships among these customer numbers (absent and pending ones left out), by customer number. */
+    public List<Membership> membershipsAmong(UserModel user, Collection<String> customerNumbers) {
+        if (!StorageId.isLocalStorage(user.getId())) {
+            return slowMemberships(user, null).filter(m -> customerNumbers.contains(m.customerNumber())).toList();
+        }
+        return queries(user).among(customerNumbers);
+    }
+
+    private MembershipQueries queries(UserModel user) {
+        return new MembershipQueries(session, session.getContext().getRealm(), user.getId());
+    }
+
+    /** A user from a federation provider has no rows of ours to query: Keycloak's own reads, one per account. */
+    private Stream<Membership> slowMemberships(UserModel user, String search) {
         return organizations.getByMember(user)
                 .map(org -> new Membership(org.getAlias(), org.getName(), roleOf(org, user)))
                 .filter(m -> m.role() != CustomerRole.PENDING)
-                .sorted(Comparator.comparing(Membership::customerNumber))
-                .toList();
+                .filter(m -> m.matches(search))
+                .sorted(Comparator.comparing(Membership::customerNumber));
     }
 
     /** The user's membership of that customer account, unless absent or still pending approval. */

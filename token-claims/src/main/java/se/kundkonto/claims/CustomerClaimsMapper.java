@@ -3,7 +3,6 @@ package se.kundkonto.claims;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientSessionContext;
@@ -24,19 +23,19 @@ import org.keycloak.representations.IDToken;
 
 import se.kundkonto.accounts.ActiveCustomer;
 import se.kundkonto.accounts.CustomerAccounts;
-import se.kundkonto.accounts.Membership;
 
 /**
  * Adds {@code customers} (number, name, role of each customer account), {@code active_customer}
  * (this client's choice, re-checked against current memberships) and {@code municipalities}.
- * Past the configured number of customer accounts the list moves to userinfo only.
+ * Past the configured number of customer accounts the list moves to userinfo only, and userinfo is bounded
+ * too (see {@link CustomersClaim}); the reads take a fixed number of queries however many accounts a user has.
  */
 public final class CustomerClaimsMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "kundkonto-customer-claims";
     static final String MAX_IN_TOKEN = "maxCustomersInToken";
-    static final int DEFAULT_MAX_IN_TOKEN = CustomersClaim.DEFAULT_MAX_IN_TOKEN;
+    static final String MAX_IN_USERINFO = "maxCustomersInUserinfo";
     public static final String ATTR_MUNICIPALITIES = "municipalities";
 
     private static final List<ProviderConfigProperty> CONFIG;
@@ -45,8 +44,13 @@ public final class CustomerClaimsMapper extends AbstractOIDCProtocolMapper
         CONFIG = ProviderConfigurationBuilder.create()
                 .property().name(MAX_IN_TOKEN).label("Max customer accounts in tokens")
                 .helpText("Up to this many customer accounts are listed in the access and ID token. A user with more gets "
-                        + "'customers_count' and 'customers_in_userinfo: true' there instead, and the full list from userinfo.")
-                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(String.valueOf(DEFAULT_MAX_IN_TOKEN)).add()
+                        + "'customers_count' and 'customers_in_userinfo: true' there instead, and the list from userinfo.")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(String.valueOf(CustomersClaim.DEFAULT_MAX_IN_TOKEN)).add()
+                .property().name(MAX_IN_USERINFO).label("Max customer accounts in userinfo")
+                .helpText("Userinfo lists up to this many customer accounts. A user with more gets the first ones by customer "
+                        + "number with 'customers_count' and 'customers_truncated: true'; the portal pages the rest from "
+                        + "GET /realms/{realm}/kundkonto/customers?first=&max=. Keeps userinfo's size and time bounded.")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(String.valueOf(CustomersClaim.DEFAULT_MAX_IN_USERINFO)).add()
                 .build();
         OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, CustomerClaimsMapper.class);
     }
@@ -95,15 +99,17 @@ public final class CustomerClaimsMapper extends AbstractOIDCProtocolMapper
     private void addClaims(IDToken token, ProtocolMapperModel model, KeycloakSession session, UserSessionModel userSession,
                            ClientSessionContext ctx, boolean userInfo) {
         UserModel user = userSession.getUser();
-        List<Membership> memberships = new CustomerAccounts(session).membershipsOf(user);
+        CustomerAccounts accounts = new CustomerAccounts(session);
         Map<String, Object> claims = token.getOtherClaims();
 
-        claims.putAll(CustomersClaim.claims(memberships, model.getConfig().get(MAX_IN_TOKEN), userInfo));
+        int maxInToken = CustomersClaim.limit(model.getConfig().get(MAX_IN_TOKEN), CustomersClaim.DEFAULT_MAX_IN_TOKEN);
+        int maxInUserInfo = CustomersClaim.limit(model.getConfig().get(MAX_IN_USERINFO), CustomersClaim.DEFAULT_MAX_IN_USERINFO);
+        claims.putAll(CustomersClaim.claims(accounts.membershipCount(user, null),
+                max -> accounts.membershipsOf(user, null, 0, max), maxInToken, maxInUserInfo, userInfo));
 
         AuthenticatedClientSessionModel clientSession = ctx == null ? null : ctx.getClientSession();
         String chosen = clientSession == null ? null : clientSession.getNote(ActiveCustomer.CLIENT_NOTE);
-        Optional<Membership> active = ActiveCustomer.resolve(memberships, chosen, user.getFirstAttribute(ActiveCustomer.ATTR_LAST_USED));
-        active.ifPresent(m -> claims.put("active_customer", CustomersClaim.claim(m)));
+        ActiveCustomer.resolve(accounts, user, chosen).ifPresent(m -> claims.put("active_customer", CustomersClaim.claim(m)));
 
         List<String> municipalities = new ArrayList<>(user.getAttributeStream(ATTR_MUNICIPALITIES).toList());
         if (!municipalities.isEmpty()) {
@@ -113,6 +119,8 @@ public final class CustomerClaimsMapper extends AbstractOIDCProtocolMapper
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("claims", "customers, active_customer, municipalities", "defaultMaxCustomersInToken", String.valueOf(DEFAULT_MAX_IN_TOKEN));
+        return Map.of("claims", "customers, active_customer, municipalities",
+                "defaultMaxCustomersInToken", String.valueOf(CustomersClaim.DEFAULT_MAX_IN_TOKEN),
+                "defaultMaxCustomersInUserinfo", String.valueOf(CustomersClaim.DEFAULT_MAX_IN_USERINFO));
     }
 }

@@ -3,32 +3,50 @@ package se.kundkonto.claims;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import se.kundkonto.accounts.Membership;
 
 /**
- * The size rule of the {@code customers} claim: userinfo always lists every customer account; the
- * access and ID token list them only up to the mapper's limit, and past it carry
- * {@code customers_count} and {@code customers_in_userinfo: true} instead. A limit that is missing,
- * not a number or negative is the default.
+ * The size rule of the {@code customers} claim. The access and ID token list the customer accounts up to
+ * the mapper's token limit, and past it carry {@code customers_count} and {@code customers_in_userinfo: true}
+ * instead. Userinfo lists them up to its own, larger limit; past that it lists the first ones (by customer
+ * number) with {@code customers_count} and {@code customers_truncated: true}, and the rest is paged from the
+ * REST API ({@code GET /kundkonto/customers?first=&max=}). Nothing grows without bound with the number of
+ * accounts, so neither does the time to issue a token. A limit that is missing, not a number or negative is
+ * the default.
  */
 final class CustomersClaim {
 
     static final int DEFAULT_MAX_IN_TOKEN = 25;
+    static final int DEFAULT_MAX_IN_USERINFO = 100;
 
     private CustomersClaim() {
     }
 
-    /** The claims to add for these memberships. */
-    static Map<String, Object> claims(List<Membership> memberships, String configuredMax, boolean userInfo) {
+    /**
+     * The claims to add for a user with {@code count} customer accounts; {@code firstOnes} reads the first n of
+     * them (it is asked only for as many as will be listed).
+     */
+    static Map<String, Object> claims(long count, IntFunction<List<Membership>> firstOnes, int maxInToken, int maxInUserInfo,
+                                      boolean userInfo) {
         Map<String, Object> claims = new LinkedHashMap<>();
-        if (userInfo || memberships.size() <= maxInToken(configuredMax)) {
-            claims.put("customers", memberships.stream().map(CustomersClaim::claim).toList());
+        int limit = userInfo ? maxInUserInfo : maxInToken;
+        if (count <= limit) {
+            claims.put("customers", listed(firstOnes.apply(limit)));
+        } else if (userInfo) {
+            claims.put("customers", listed(firstOnes.apply(limit)));
+            claims.put("customers_count", count);
+            claims.put("customers_truncated", true);
         } else {
-            claims.put("customers_count", memberships.size());
+            claims.put("customers_count", count);
             claims.put("customers_in_userinfo", true);
         }
         return claims;
+    }
+
+    private static List<Map<String, Object>> listed(List<Membership> memberships) {
+        return memberships.stream().map(CustomersClaim::claim).toList();
     }
 
     /** {@code {number, name, role}} of one customer account, as in {@code customers} and {@code active_customer}. */
@@ -40,12 +58,13 @@ final class CustomersClaim {
         return claim;
     }
 
-    static int maxInToken(String configured) {
+    /** A configured limit, or {@code fallback} when it is missing, not a whole number or negative. */
+    static int limit(String configured, int fallback) {
         try {
             int max = Integer.parseInt(configured == null ? "" : configured.strip());
-            return max >= 0 ? max : DEFAULT_MAX_IN_TOKEN;
+            return max >= 0 ? max : fallback;
         } catch (NumberFormatException e) {
-            return DEFAULT_MAX_IN_TOKEN;
+            return fallback;
         }
     }
 }

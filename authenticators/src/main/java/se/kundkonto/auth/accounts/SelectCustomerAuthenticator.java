@@ -1,7 +1,8 @@
 package se.kundkonto.auth.accounts;
 
-import java.util.List;
 import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
@@ -19,7 +20,7 @@ import se.kundkonto.accounts.Membership;
 
 /**
  * After login: which customer account this client works with. One account: chosen silently.
- * Several: the picker, with the last one used preselected — except when nobody is there to ask
+ * Several: the picker ({@link CustomerPicker}: searchable when there are many), with the last one used preselected — except when nobody is there to ask
  * (prompt=none), on a silent SSO login, or before an application-initiated action; then the
  * default (last used) is taken.
  */
@@ -28,15 +29,15 @@ public final class SelectCustomerAuthenticator implements Authenticator {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
-        List<Membership> memberships = new CustomerAccounts(context.getSession()).membershipsOf(user);
-        Optional<Membership> preselected = ActiveCustomer.resolve(memberships, null, user.getFirstAttribute(ActiveCustomer.ATTR_LAST_USED));
-        if (memberships.size() <= 1 || !mayAsk(context.getAuthenticationSession())) {
-            preselected.or(() -> memberships.stream().findFirst())
+        CustomerAccounts accounts = new CustomerAccounts(context.getSession());
+        if (accounts.membershipCount(user, null) <= 1 || !mayAsk(context.getAuthenticationSession())) {
+            ActiveCustomer.resolve(accounts, user, null)
+                    .or(() -> accounts.membershipsOf(user, null, 0, 1).stream().findFirst())
                     .ifPresent(m -> ActiveCustomer.choose(context.getAuthenticationSession(), user, m));
             context.success();
             return;
         }
-        context.challenge(CustomerPicker.render(context.form(), memberships, preselected, null));
+        context.challenge(CustomerPicker.render(context.form(), accounts, user, null, null));
     }
 
     private static boolean mayAsk(AuthenticationSessionModel authSession) {
@@ -49,12 +50,14 @@ public final class SelectCustomerAuthenticator implements Authenticator {
     public void action(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
         CustomerAccounts accounts = new CustomerAccounts(context.getSession());
-        String chosen = context.getHttpRequest().getDecodedFormParameters().getFirst(CustomerPicker.FIELD);
-        Optional<Membership> membership = accounts.membership(user, chosen);
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (CustomerPicker.isSearch(form)) {
+            context.challenge(CustomerPicker.render(context.form(), accounts, user, CustomerPicker.search(form), null));
+            return;
+        }
+        Optional<Membership> membership = accounts.membership(user, form.getFirst(CustomerPicker.FIELD));
         if (membership.isEmpty()) {
-            List<Membership> memberships = accounts.membershipsOf(user);
-            context.challenge(CustomerPicker.render(context.form(), memberships,
-                    ActiveCustomer.resolve(memberships, null, user.getFirstAttribute(ActiveCustomer.ATTR_LAST_USED)), "kundkontoChooseCustomer"));
+            context.challenge(CustomerPicker.render(context.form(), accounts, user, CustomerPicker.search(form), "kundkontoChooseCustomer"));
             return;
         }
         ActiveCustomer.choose(context.getAuthenticationSession(), user, membership.get());

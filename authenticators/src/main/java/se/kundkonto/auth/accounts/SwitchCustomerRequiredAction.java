@@ -1,7 +1,8 @@
 package se.kundkonto.auth.accounts;
 
-import java.util.List;
 import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
@@ -9,7 +10,6 @@ import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
 import org.keycloak.models.Constants;
-import org.keycloak.models.UserModel;
 
 import se.kundkonto.accounts.ActiveCustomer;
 import se.kundkonto.accounts.CustomerAccounts;
@@ -42,26 +42,27 @@ public final class SwitchCustomerRequiredAction implements RequiredActionProvide
             switchTo(context, membership.get());
             return;
         }
-        showPicker(context, accounts, requested == null || requested.isBlank() ? null : "kundkontoNotAMember");
+        showPicker(context, accounts, null, requested == null || requested.isBlank() ? null : "kundkontoNotAMember");
     }
 
     @Override
     public void processAction(RequiredActionContext context) {
-        String chosen = context.getHttpRequest().getDecodedFormParameters().getFirst(CustomerPicker.FIELD);
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         CustomerAccounts accounts = new CustomerAccounts(context.getSession());
-        Optional<Membership> membership = accounts.membership(context.getUser(), chosen);
+        if (CustomerPicker.isSearch(form)) {
+            context.challenge(CustomerPicker.render(context.form(), accounts, context.getUser(), CustomerPicker.search(form), null));
+            return;
+        }
+        Optional<Membership> membership = accounts.membership(context.getUser(), form.getFirst(CustomerPicker.FIELD));
         if (membership.isPresent()) {
             switchTo(context, membership.get());
         } else {
-            showPicker(context, accounts, "kundkontoChooseCustomer");
+            showPicker(context, accounts, CustomerPicker.search(form), "kundkontoChooseCustomer");
         }
     }
 
-    private static void showPicker(RequiredActionContext context, CustomerAccounts accounts, String error) {
-        UserModel user = context.getUser();
-        List<Membership> memberships = accounts.membershipsOf(user);
-        context.challenge(CustomerPicker.render(context.form(), memberships,
-                ActiveCustomer.resolve(memberships, null, user.getFirstAttribute(ActiveCustomer.ATTR_LAST_USED)), error));
+    private static void showPicker(RequiredActionContext context, CustomerAccounts accounts, String search, String error) {
+        context.challenge(CustomerPicker.render(context.form(), accounts, context.getUser(), search, error));
     }
 
     private static void switchTo(RequiredActionContext context, Membership membership) {
