@@ -3,7 +3,6 @@ package se.kundkonto.accounts;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
@@ -30,6 +29,7 @@ public final class MemberDirectory {
     public record Page(List<Entry> members, long total) {
     }
 
+    /** The escape character of {@link MembershipQueries#pattern}. */
     private static final char ESCAPE = '!';
     private static final String MEMBERS = " from UserGroupMembershipEntity m join m.user u"
             + " where m.groupId = (select o.groupId from OrganizationEntity o where o.id = :org)";
@@ -55,7 +55,7 @@ public final class MemberDirectory {
         for (CustomerRole r : CustomerRole.values()) {
             groups.put(r, accounts.group(org, r).getId());
         }
-        String pattern = pattern(search);
+        String pattern = MembershipQueries.pattern(search);
         String where = MEMBERS + (pattern == null ? "" : MATCHES) + roleClause(role);
 
         TypedQuery<Object[]> rows = em().createQuery("select u.id, u.email, u.firstName, u.lastName" + where
@@ -125,21 +125,6 @@ public final class MemberDirectory {
     private static Map<String, String> parameters(CustomerRole role, Map<CustomerRole, String> groups) {
         return role == CustomerRole.ADMIN ? Map.of("admin", groups.get(CustomerRole.ADMIN))
                 : Map.of("admin", groups.get(CustomerRole.ADMIN), "pending", groups.get(CustomerRole.PENDING));
-    }
-
-    /** {@code %search%} in lower case with LIKE's wildcards escaped; null for no search. */
-    static String pattern(String search) {
-        if (search == null || search.isBlank()) {
-            return null;
-        }
-        StringBuilder pattern = new StringBuilder("%");
-        for (char c : search.strip().toLowerCase(Locale.ROOT).toCharArray()) {
-            if (c == '%' || c == '_' || c == ESCAPE) {
-                pattern.append(ESCAPE);
-            }
-            pattern.append(c);
-        }
-        return pattern.append('%').toString();
     }
 
     private EntityManager em() {

@@ -54,11 +54,20 @@ public final class CustomerAdminResource {
         this.session = session;
     }
 
+    /**
+     * One page of the caller's customer accounts, by customer number; {@code search} (company name or
+     * customer number), {@code first}, {@code max} as {@link PageRequest} reads them, the total in the
+     * {@value PageRequest#TOTAL_HEADER} header.
+     */
     @GET
     @Path("customers")
-    public List<CustomerSummary> myCustomers() {
+    public List<CustomerSummary> myCustomers(@QueryParam("search") String search, @QueryParam("first") String first,
+                                             @QueryParam("max") String max) {
         Caller caller = Caller.authenticate(session);
-        return accounts().membershipsOf(caller.user()).stream().map(CustomerSummary::of).toList();
+        PageRequest page = query(() -> PageRequest.parse(search, first, max));
+        CustomerAccounts accounts = accounts();
+        total(accounts.membershipCount(caller.user(), page.search()));
+        return accounts.membershipsOf(caller.user(), page.search(), page.first(), page.max()).stream().map(CustomerSummary::of).toList();
     }
 
     @GET

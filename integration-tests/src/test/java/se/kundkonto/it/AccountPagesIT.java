@@ -118,6 +118,16 @@ class AccountPagesIT extends BrowserTestBase {
         assertThat(present("kundkonto-active-" + A)).isTrue();
         assertThat(present("kundkonto-switch-" + SYD)).isTrue();
         browser.screenshot("account-customers-sv");
+        // Searched on the server, by company name or customer number.
+        WebElement searchCustomers = driver.findElement(By.cssSelector("input[aria-label='Sök på företag eller kundnummer']"));
+        searchCustomers.sendKeys("syd");
+        waitUntil("only Syd", () -> present("kundkonto-customer-" + SYD) && !present("kundkonto-customer-" + A));
+        searchCustomers.sendKeys(Keys.chord(Keys.CONTROL, "a"), "0102030");
+        waitUntil("only A", () -> present("kundkonto-customer-" + A) && !present("kundkonto-customer-" + SYD));
+        searchCustomers.sendKeys(Keys.chord(Keys.CONTROL, "a"), "finns inte");
+        assertThat(testId("kundkonto-customers-none-found").getText()).isEqualTo("Inget av dina kundkonton matchar sökningen.");
+        searchCustomers.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        waitUntil("both again", () -> present("kundkonto-customer-" + A) && present("kundkonto-customer-" + SYD));
 
         // Företagsuppgifter: registry data read-only, the reminder while the invoice address is missing.
         testId("kundkonto-nav-company").click();

@@ -2,6 +2,7 @@ package se.kundkonto.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -266,6 +267,28 @@ class CustomerAdminApiIT extends BrowserTestBase {
         Api.Reply huge = api.call("GET", members + Api.query("search", "%".repeat(10_240)), chef, null);
         assertThat(huge.status()).as(huge.body()).isBetween(400, 499);
         System.out.println("10 KB search: HTTP " + huge.status());
+
+        // My customer accounts ("Mina kundkonton"): searched by company name or customer number, paged, the same rules.
+        String customers = "/customers";
+        assertThat(api.call("GET", customers + Api.query("search", "SYD"), chef, null)).satisfies(r -> {
+            assertThat(r.list()).extracting(c -> c.get("number")).containsExactly(SYD);
+            assertThat(r.header("X-Total-Count")).isEqualTo("1");
+        });
+        assertThat(api.call("GET", customers + Api.query("search", "0506"), chef, null).list()).extracting(c -> c.get("number")).containsExactly(SYD);
+        assertThat(api.call("GET", customers + Api.query("first", "1", "max", "1"), chef, null)).satisfies(r -> {
+            assertThat(r.list()).isEmpty();
+            assertThat(r.header("X-Total-Count")).isEqualTo("1");
+        });
+        for (String nothing : List.of("%", "_", "' or '1'='1", "Bygg")) {
+            Api.Reply found = api.call("GET", customers + Api.query("search", nothing), chef, null);
+            assertThat(found.list()).as(nothing).isEmpty();
+            assertThat(found.header("X-Total-Count")).as(nothing).isEqualTo("0");
+        }
+        for (String[] bad : Arrays.copyOf(hostile, hostile.length - 2)) { // no role filter on this list
+            Api.Reply refused = api.call("GET", customers + Api.query(bad[0], bad[1]), chef, null);
+            assertThat(refused.status()).as("customers " + bad[0]).isEqualTo(400);
+            assertThat(refused.object()).containsEntry("error", bad[2]).containsKey("error_description");
+        }
 
         // Another account's list stays out of reach, whatever the parameters: 404 as before, nothing counted.
         String outsider = api.token("test-app", "test-secret", "utomstaende@bygg.se", PASSWORD);
