@@ -15,9 +15,10 @@ import org.keycloak.models.OrganizationModel;
 /**
  * One page of a customer account's members with their roles, in three queries whatever the account's
  * size: the page, the roles of the page's people (one query over the account's three role groups), and
- * the count (left out when the first page already holds everyone). Ordered by e-mail (then id, so the order is stable); a search matches a substring of the
- * e-mail or of "first last" name, case-insensitively, with {@code %} and {@code _} taken literally.
- * Read from the database, as {@link CustomerAccounts#members} is read through Keycloak's organization store.
+ * the count (left out when the first page already holds everyone). Ordered by e-mail (then id, so the
+ * order is stable); a search matches part of the e-mail or of "first last", in any case, with {@code %}
+ * and {@code _} taken literally ({@link MembershipQueries#pattern}). Read through JPA like
+ * {@link CustomerAccountLock}, as rows, not as one Keycloak user model per member.
  */
 public final class MemberDirectory {
 
