@@ -250,7 +250,7 @@ class CustomerAdminApiIT extends BrowserTestBase {
         String[][] hostile = {{"first", "-1", "invalid_first"}, {"first", "abc", "invalid_first"}, {"first", "1e3", "invalid_first"},
                 {"first", "99999999999", "invalid_first"}, {"first", " 1", "invalid_first"}, {"max", "0", "invalid_max"},
                 {"max", "-5", "invalid_max"}, {"max", "10.0", "invalid_max"}, {"max", "9".repeat(40), "invalid_max"},
-                {"search", "a".repeat(1_000), "invalid_search"},
+                {"search", "a".repeat(256), "invalid_search"}, {"search", "%".repeat(10_240), "invalid_search"},
                 {"role", "Boss", "invalid_role"}, {"role", "admin", "invalid_role"}};
         for (String[] bad : hostile) {
             Api.Reply refused = api.call("GET", members + Api.query(bad[0], bad[1]), chef, null);
@@ -259,14 +259,10 @@ class CustomerAdminApiIT extends BrowserTestBase {
             assertThat(refused.header("X-Total-Count")).isNull();
         }
 
-        // Control characters do not even reach the API: Keycloak refuses them in query parameters itself (400);
-        // 10 KB of search (30 KB of URL) is refused with 400 too.
+        // Control characters do not even reach the API: Keycloak refuses them in query parameters itself (400).
         Api.Reply nul = api.call("GET", members + Api.query("search", "a\u0000b"), chef, null);
         assertThat(nul.status()).as(nul.body()).isEqualTo(400);
         assertThat(nul.header("X-Total-Count")).isNull();
-        Api.Reply huge = api.call("GET", members + Api.query("search", "%".repeat(10_240)), chef, null);
-        assertThat(huge.status()).as(huge.body()).isEqualTo(400);
-        System.out.println("10 KB search: HTTP " + huge.status() + " " + huge.body().substring(0, Math.min(200, huge.body().length())));
 
         // My customer accounts ("Mina kundkonton"): searched by company name or customer number, paged, the same rules.
         String customers = "/customers";
