@@ -10,6 +10,7 @@ import type {
   Invitation,
   InvitationRequest,
   Member,
+  Role,
   RoleChange,
 } from "./apiTypes";
 import { AssignableRoleValues } from "./apiTypes";
@@ -59,12 +60,20 @@ export class ApiError extends Error {
 
 type Context = ReturnType<typeof useEnvironment<AccountEnvironment>>;
 
-async function call<T>(
+/** One page of a list answer and how many the search finds in all (the API's X-Total-Count header). */
+export type ListPage<T> = { items: T[]; total: number };
+
+/** The query of a list: part of a name, e-mail or number; how many to skip; how many at most. */
+export type ListQuery = { search?: string; first: number; max: number };
+
+const TOTAL_HEADER = "X-Total-Count";
+
+async function send(
   { environment, keycloak }: Context,
   method: string,
   path: string,
   body?: unknown,
-): Promise<T> {
+): Promise<{ json: unknown; headers: Headers }> {
   // The console's access token is short-lived; refresh it shortly before it expires.
   await keycloak.updateToken(5);
   const response = await fetch(
@@ -86,7 +95,22 @@ async function call<T>(
       {}) as Partial<ErrorBody>;
     throw new ApiError(response.status, error, error_description);
   }
-  return json as T;
+  return { json, headers: response.headers };
+}
+
+const call = async <T>(context: Context, method: string, path: string, body?: unknown) =>
+  (await send(context, method, path, body)).json as T;
+
+/** A GET of one page of a list; the query's empty values are left out. */
+async function list<T>(context: Context, path: string, query: ListQuery & Record<string, unknown>): Promise<ListPage<T>> {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== "") params.set(name, String(value));
+  }
+  const { json, headers } = await send(context, "GET", `${path}?${params}`);
+  const items = (json ?? []) as T[];
+  const total = Number(headers.get(TOTAL_HEADER));
+  return { items, total: Number.isFinite(total) && headers.has(TOTAL_HEADER) ? total : items.length };
 }
 
 function safeParse(text: string): unknown {
@@ -104,10 +128,12 @@ export function useKundkontoApi() {
   const context = useEnvironment<AccountEnvironment>();
   return useMemo(
     () => ({
-      listCustomers: () => call<CustomerSummary[]>(context, "GET", "/customers"),
+      /** The caller's customer accounts matching the search (name or customer number), one page. */
+      listCustomers: (query: ListQuery) => list<CustomerSummary>(context, "/customers", query),
       getCompany: (n: string) => call<CompanyDetails>(context, "GET", customer(n)),
       updateCompany: (n: string, changes: CompanyChanges) => call<CompanyDetails>(context, "PUT", customer(n), changes),
-      listMembers: (n: string) => call<Member[]>(context, "GET", `${customer(n)}/members`),
+      /** One page of the members matching the search (e-mail or name), and of one role if given. */
+      listMembers: (n: string, query: ListQuery & { role?: Role }) => list<Member>(context, `${customer(n)}/members`, query),
       /** Changes a member's role, or approves a waiting (Pending) member with that role. */
       setRole: (n: string, userId: string, role: AssignableRole) =>
         call<Member>(context, "PUT", `${customer(n)}/members/${encodeURIComponent(userId)}/role`, {

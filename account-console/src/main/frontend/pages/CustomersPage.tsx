@@ -1,12 +1,12 @@
 import { type AccountEnvironment, Page, useEnvironment } from "@keycloak/keycloak-account-ui";
-import { Button, EmptyState, EmptyStateBody, Label, Toolbar, ToolbarContent, ToolbarItem } from "@patternfly/react-core";
+import { Button, EmptyState, EmptyStateBody, Label, ToolbarItem } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useTranslation } from "react-i18next";
 import { addCustomer, switchCustomer, useActiveCustomer } from "../activeCustomer";
 import { useKundkontoApi } from "../api";
-import { LoadFailed, Loading, useLoad, useRoleLabel } from "../shared";
+import { ListToolbar, LoadFailed, Loading, useListQuery, useLoad, useRoleLabel } from "../shared";
 
-/** "Mina kundkonton": the user's customer accounts; switch the active one, or add one. */
+/** "Mina kundkonton": the user's customer accounts, searched and paged by the server; switch the active one, or add one. */
 export const CustomersPage = () => {
   const { t } = useTranslation();
   const { keycloak } = useEnvironment<AccountEnvironment>();
@@ -14,27 +14,31 @@ export const CustomersPage = () => {
   const active = useActiveCustomer();
   const roleLabel = useRoleLabel();
   // From the API, not the token: with many accounts the token carries only their count.
-  const customers = useLoad(() => api.listCustomers(), [api]);
+  const list = useListQuery();
+  const customers = useLoad(() => api.listCustomers(list.query), [api, list.search, list.page, list.perPage]);
+  const page = customers.data;
 
   return (
     <Page title={t("kundkontoCustomersTitle")} description={t("kundkontoCustomersDescription")}>
       <div data-testid="kundkonto-customers-page">
-        <Toolbar>
-          <ToolbarContent>
-            <ToolbarItem>
-              <Button data-testid="kundkonto-add-customer" onClick={() => addCustomer(keycloak)}>
-                {t("kundkontoAddCustomer")}
-              </Button>
-            </ToolbarItem>
-          </ToolbarContent>
-        </Toolbar>
+        <ListToolbar list={list} total={page?.total} searchLabel={t("kundkontoSearchCustomers")} testId="kundkonto-customers">
+          <ToolbarItem>
+            <Button data-testid="kundkonto-add-customer" onClick={() => addCustomer(keycloak)}>
+              {t("kundkontoAddCustomer")}
+            </Button>
+          </ToolbarItem>
+        </ListToolbar>
         {customers.error ? (
           <LoadFailed />
-        ) : !customers.data ? (
+        ) : !page ? (
           <Loading />
-        ) : customers.data.length === 0 ? (
+        ) : page.items.length === 0 ? (
           <EmptyState>
-            <EmptyStateBody data-testid="kundkonto-no-customers">{t("kundkontoNoCustomers")}</EmptyStateBody>
+            {list.search ? (
+              <EmptyStateBody data-testid="kundkonto-customers-none-found">{t("kundkontoNoCustomersFound")}</EmptyStateBody>
+            ) : (
+              <EmptyStateBody data-testid="kundkonto-no-customers">{t("kundkontoNoCustomers")}</EmptyStateBody>
+            )}
           </EmptyState>
         ) : (
           <Table aria-label={t("kundkontoCustomersTitle")} variant="compact" data-testid="kundkonto-customers">
@@ -47,7 +51,7 @@ export const CustomersPage = () => {
               </Tr>
             </Thead>
             <Tbody>
-              {customers.data.map((c) => (
+              {page.items.map((c) => (
                 <Tr key={c.number} data-testid={`kundkonto-customer-${c.number}`}>
                   <Td dataLabel={t("kundkontoCompanyName")}>{c.name}</Td>
                   <Td dataLabel={t("kundkontoCustomerNumber")}>{c.number}</Td>

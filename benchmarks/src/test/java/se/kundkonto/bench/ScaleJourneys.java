@@ -73,12 +73,18 @@ final class ScaleJourneys {
         return fresh;
     }
 
-    /** An Admin reads the account's members; fails unless at least {@code atLeast} come back. */
+    /** The members endpoint's page when no {@code max} is given ("Administrera användare" asks for less). */
+    private static final int MEMBERS_PAGE = 100;
+
+    /**
+     * An Admin reads the account's members as the API answers by default, one page; fails unless that
+     * page is full (at least {@code atLeast} members, or the page's size).
+     */
     static void members(Side side, WebSession web, Tokens tokens, String number, int atLeast, Steps steps) {
         Lap lap = new Lap(web, steps);
         WebSession.Page reply = web.getWithBearer(side.realmUrl() + "/kundkonto/customers/" + number + "/members", tokens.access());
         lap.of(MEMBERS);
-        if (reply.status() != 200 || count(reply.body()) < atLeast) {
+        if (reply.status() != 200 || count(reply.body()) < Math.min(atLeast, MEMBERS_PAGE)) {
             throw new IllegalStateException(side + ": members of " + number + " answered " + reply.status() + " with fewer than " + atLeast);
         }
     }

@@ -2,6 +2,7 @@ package se.kundkonto.api;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -29,6 +31,7 @@ import se.kundkonto.accounts.CustomerAccounts;
 import se.kundkonto.accounts.CustomerRole;
 import se.kundkonto.accounts.LastAdminException;
 import se.kundkonto.accounts.ManagedMemberException;
+import se.kundkonto.accounts.MemberDirectory;
 import se.kundkonto.accounts.NotAdminException;
 
 /**
@@ -51,11 +54,20 @@ public final class CustomerAdminResource {
         this.session = session;
     }
 
+    /**
+     * One page of the caller's customer accounts, by customer number; {@code search} (company name or
+     * customer number), {@code first}, {@code max} as {@link PageRequest} reads them, the total in the
+     * {@value PageRequest#TOTAL_HEADER} header.
+     */
     @GET
     @Path("customers")
-    public List<CustomerSummary> myCustomers() {
+    public List<CustomerSummary> myCustomers(@QueryParam("search") String search, @QueryParam("first") String first,
+                                             @QueryParam("max") String max) {
         Caller caller = Caller.authenticate(session);
-        return accounts().membershipsOf(caller.user()).stream().map(CustomerSummary::of).toList();
+        PageRequest page = query(() -> PageRequest.parse(search, first, max));
+        CustomerAccounts accounts = accounts();
+        total(accounts.membershipCount(caller.user(), page.search()));
+        return accounts.membershipsOf(caller.user(), page.search(), page.first(), page.max()).stream().map(CustomerSummary::of).toList();
     }
 
     @GET
@@ -78,13 +90,23 @@ public final class CustomerAdminResource {
         return CompanyDetails.of(session, caller.memberOf(accounts(), number));
     }
 
+    /**
+     * One page of the members, ordered by e-mail, with their roles; {@code search} (e-mail or name),
+     * {@code role}, {@code first}, {@code max} as {@link PageRequest} reads them. The body stays a list;
+     * how many the search finds in all is the {@value PageRequest#TOTAL_HEADER} header.
+     */
     @GET
     @Path("customers/{number}/members")
-    public List<Member> members(@PathParam("number") String number) {
+    public List<Member> members(@PathParam("number") String number, @QueryParam("search") String search,
+                                @QueryParam("role") String role, @QueryParam("first") String first, @QueryParam("max") String max) {
         Caller caller = Caller.authenticate(session);
         CustomerAccounts accounts = accounts();
         OrganizationModel org = caller.memberOf(accounts, number);
-        return accounts.members(org).stream().map(u -> member(accounts, org, u)).toList();
+        PageRequest page = query(() -> PageRequest.parse(search, first, max));
+        CustomerRole filter = query(() -> PageRequest.role(role));
+        MemberDirectory.Page found = new MemberDirectory(session, accounts).page(org, page.search(), filter, page.first(), page.max());
+        total(found.total());
+        return found.members().stream().map(Member::of).toList();
     }
 
     @PUT
@@ -170,6 +192,19 @@ public final class CustomerAdminResource {
         }
         ApiEvents.of(session, caller).invitationRevoked(org, invitationId);
         return Response.noContent().build();
+    }
+
+    /** Query parameters as {@link PageRequest} reads them: 400 when they break its rules. */
+    private static <T> T query(Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (InvalidInput refusal) {
+            throw ApiError.badRequest(refusal);
+        }
+    }
+
+    private void total(long total) {
+        session.getContext().getHttpResponse().setHeader(PageRequest.TOTAL_HEADER, Long.toString(total));
     }
 
     /** A request body as its record: 400 when it is no JSON object or breaks the record's rules. */

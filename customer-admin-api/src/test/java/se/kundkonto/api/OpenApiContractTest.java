@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.QueryParam;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -98,6 +100,16 @@ class OpenApiContractTest {
         Map<String, Object> api = openApi();
         map(api.get("paths")).remove("/customers/{number}/invitations/{invitationId}");
         assertThat(problems(api)).contains("CustomerAdminResource.revokeInvitation: delete /customers/{number}/invitations/{invitationId} is not in openapi.yaml");
+    }
+
+    @Test
+    void anUndescribedQueryParameterIsFound() throws IOException {
+        Map<String, Object> api = openApi();
+        Map<String, Object> get = map(map(map(api.get("paths")).get("/customers/{number}/members")).get("get"));
+        get.put("parameters", ((List<?>) get.get("parameters")).stream()
+                .filter(p -> !"search".equals(map(p).get("name"))).toList());
+        assertThat(problems(api)).contains(
+                "CustomerAdminResource.members: get /customers/{number}/members has query parameters [first, max, role, search], described [first, max, role]");
     }
 
     // --- the checks ---
@@ -237,6 +249,17 @@ class OpenApiContractTest {
                 problems.add("CustomerAdminResource." + method.getName() + ": " + operation + " is not in openapi.yaml");
                 continue;
             }
+            Set<String> queried = new TreeSet<>();
+            for (Parameter parameter : method.getParameters()) {
+                if (parameter.isAnnotationPresent(QueryParam.class)) {
+                    queried.add(parameter.getAnnotation(QueryParam.class).value());
+                }
+            }
+            Set<String> describedQuery = queryParameters(api, described);
+            if (!queried.equals(describedQuery)) {
+                problems.add("CustomerAdminResource." + method.getName() + ": " + operation + " has query parameters " + queried
+                        + ", described " + describedQuery);
+            }
             Object answer = successSchema(described);
             Type returned = method.getGenericReturnType();
             if (returned instanceof Class<?> c && c.isRecord()) {
@@ -255,6 +278,22 @@ class OpenApiContractTest {
                 }
             }
         }
+    }
+
+    /** The names of the operation's query parameters, {@code $ref}s to {@code components/parameters} resolved. */
+    private static Set<String> queryParameters(Map<String, Object> api, Map<String, Object> operation) {
+        Set<String> names = new TreeSet<>();
+        List<?> parameters = operation.get("parameters") instanceof List<?> list ? list : List.of();
+        for (Object p : parameters) {
+            Map<String, Object> parameter = map(p);
+            if (parameter.get("$ref") instanceof String ref && ref.startsWith("#/components/parameters/")) {
+                parameter = map(map(map(api.get("components")).get("parameters")).get(ref.substring("#/components/parameters/".length())));
+            }
+            if ("query".equals(parameter.get("in"))) {
+                names.add(String.valueOf(parameter.get("name")));
+            }
+        }
+        return names;
     }
 
     private static void expectAnswer(List<String> problems, String operation, Object answer, Object expected) {

@@ -118,6 +118,16 @@ class AccountPagesIT extends BrowserTestBase {
         assertThat(present("kundkonto-active-" + A)).isTrue();
         assertThat(present("kundkonto-switch-" + SYD)).isTrue();
         browser.screenshot("account-customers-sv");
+        // Searched on the server, by company name or customer number.
+        WebElement searchCustomers = driver.findElement(By.cssSelector("input[aria-label='Sök på företag eller kundnummer']"));
+        searchCustomers.sendKeys("syd");
+        waitUntil("only Syd", () -> present("kundkonto-customer-" + SYD) && !present("kundkonto-customer-" + A));
+        searchCustomers.sendKeys(Keys.chord(Keys.CONTROL, "a"), "0102030");
+        waitUntil("only A", () -> present("kundkonto-customer-" + A) && !present("kundkonto-customer-" + SYD));
+        searchCustomers.sendKeys(Keys.chord(Keys.CONTROL, "a"), "finns inte");
+        assertThat(testId("kundkonto-customers-none-found").getText()).isEqualTo("Inget av dina kundkonton matchar sökningen.");
+        searchCustomers.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        waitUntil("both again", () -> present("kundkonto-customer-" + A) && present("kundkonto-customer-" + SYD));
 
         // Företagsuppgifter: registry data read-only, the reminder while the invoice address is missing.
         testId("kundkonto-nav-company").click();
@@ -211,6 +221,65 @@ class AccountPagesIT extends BrowserTestBase {
         testId("kundkonto-confirm-remove").click();
         waitUntil("the colleague is gone", () -> !present("kundkonto-member-" + colleague));
         assertThat(members(BYGG)).containsExactly(admin);
+    }
+
+    @Test
+    void anAdminPagesAndSearchesALongListOfUsers() {
+        register(A, "4400", "sidadmin@foretaget.se");
+        CustomerAccountsAdmin admin = new CustomerAccountsAdmin(realm.admin());
+        var template = admin.userByEmail("sidadmin@foretaget.se").orElseThrow();
+        // 45 more members of A (other tests of the class may add a few more to A): more than two pages of 20.
+        new MemberSeed(realm.admin()).add(admin.byCustomerNumber(A).orElseThrow(), 45,
+                i -> MemberSeed.person(String.format("sida.%02d@foretaget.se", i + 1), "Sida", String.format("Medlem%02d", i + 1), template));
+
+        browser.forgetSession(realm.getBaseUrl());
+        openConsole("anvandare", "sv", "sidadmin@foretaget.se", A);
+        testId("kundkonto-users-page");
+        testId("kundkonto-members");
+        WebElement search = driver.findElement(By.cssSelector("input[aria-label='Sök på namn eller e-post']"));
+        assertThat(search.getDomAttribute("placeholder")).isEqualTo("Sök på namn eller e-post");
+
+        // Searching goes to the server: 45 found, the first 20 shown by e-mail, the rest a page away.
+        search.sendKeys("SIDA.");
+        waitUntil("45 found", () -> found().equals("45 träffar"));
+        assertThat(memberEmails()).hasSize(20).startsWith("sida.01@foretaget.se").endsWith("sida.20@foretaget.se");
+        WebElement pagination = testId("kundkonto-members-pagination");
+        assertThat(pagination.findElement(By.cssSelector("nav")).getDomAttribute("aria-label")).isEqualTo("Sidor");
+        browser.screenshot("account-users-paged-sv");
+        WebElement next = pagination.findElement(By.cssSelector("button[aria-label='Till nästa sida']"));
+        next.click();
+        waitUntil("page 2", () -> memberEmails().contains("sida.21@foretaget.se"));
+        assertThat(memberEmails()).hasSize(20).startsWith("sida.21@foretaget.se").doesNotContain("sida.20@foretaget.se");
+        testId("kundkonto-members-pagination").findElement(By.cssSelector("button[aria-label='Till nästa sida']")).click();
+        waitUntil("page 3", () -> memberEmails().equals(List.of("sida.41@foretaget.se", "sida.42@foretaget.se",
+                "sida.43@foretaget.se", "sida.44@foretaget.se", "sida.45@foretaget.se")));
+
+        // A narrower search starts again at page 1; by name too.
+        search.sendKeys(Keys.chord(Keys.CONTROL, "a"), "medlem07");
+        waitUntil("one found", () -> memberEmails().equals(List.of("sida.07@foretaget.se")));
+        assertThat(found()).isEqualTo("1 träff");
+        search.sendKeys(Keys.chord(Keys.CONTROL, "a"), "finns-inte");
+        assertThat(testId("kundkonto-members-none-found").getText()).isEqualTo("Ingen användare matchar sökningen.");
+        search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        waitUntil("everyone again", () -> memberEmails().size() == 20 && Integer.parseInt(found().split(" ")[0]) >= 46);
+        // Only one Admin among them: the note counts the Admins on the server, not those on the page shown.
+        assertThat(present("kundkonto-last-admin-note")).isEqualTo(admin.roleMemberIds(admin.byCustomerNumber(A).orElseThrow(), "Admin").size() == 1);
+    }
+
+    /** The number found, as announced to screen readers. */
+    private String found() {
+        return Browser.now(driver, By.cssSelector("[data-testid='kundkonto-members-count']")).stream().findFirst()
+                .map(e -> e.getDomProperty("textContent")).orElse("");
+    }
+
+    /** The e-mail column of the members table, as shown. */
+    private List<String> memberEmails() {
+        try {
+            return Browser.now(driver, By.cssSelector("[data-testid='kundkonto-members'] tbody tr td[data-label='E-post']")).stream()
+                    .map(WebElement::getText).toList();
+        } catch (StaleElementReferenceException e) {
+            return List.of();
+        }
     }
 
     @Test

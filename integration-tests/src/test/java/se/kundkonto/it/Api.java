@@ -15,7 +15,12 @@ import org.keycloak.util.JsonSerialization;
 /** Plain HTTP calls to the realm, as the portal makes them: tokens by password grant, the kundkonto API with a bearer. */
 final class Api {
 
-    record Reply(int status, String body) {
+    record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+        /** The header's value, or null. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         Object json() {
             try {
                 return JsonSerialization.readValue(body, Object.class);
@@ -81,13 +86,22 @@ final class Api {
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
+            return new Reply(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A query string of the pairs given, each value URL-encoded: {@code ?search=a%25b&max=10}. */
+    static String query(String... namesAndValues) {
+        StringBuilder query = new StringBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            query.append(i == 0 ? '?' : '&').append(namesAndValues[i]).append('=').append(enc(namesAndValues[i + 1]));
+        }
+        return query.toString();
     }
 
     private static String enc(String s) {

@@ -2,6 +2,7 @@ package se.kundkonto.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,9 @@ class CustomerAdminApiIT extends BrowserTestBase {
 
     private static final String A = "01020304";
     private static final String B = "02030405";
+    private static final String SYD = "04050607";
+    private static final String BYGG = "05060708";
+    private static final int SEEDED = 118;
     private static final String PASSWORD = "Api2026!secret";
 
     public static class OwnScope implements RealmConfig {
@@ -181,6 +185,127 @@ class CustomerAdminApiIT extends BrowserTestBase {
             assertThat(e.getDetails()).containsEntry("kundkonto_customer_number", A).containsEntry("kundkonto_event", "member_removed");
         }).anySatisfy(e -> assertThat(e.getDetails()).containsEntry("kundkonto_event", "member_left"))
                 .anySatisfy(e -> assertThat(e.getDetails()).containsEntry("kundkonto_event", "invited").containsEntry("kundkonto_role", "User"));
+    }
+
+    @Test
+    void aLongMemberListIsPagedAndSearchedOnTheServer() {
+        register(SYD, "7652", "chef@syd.se");
+        register(SYD, "7652", "kollega@syd.se");
+        register(BYGG, "2227", "utomstaende@bygg.se");
+        CustomerAccountsAdmin admin = new CustomerAccountsAdmin(realm.admin());
+        var syd = admin.byCustomerNumber(SYD).orElseThrow();
+        var template = admin.userByEmail("kollega@syd.se").orElseThrow();
+        // 118 more, in role User: more than one page of the default 100.
+        new MemberSeed(realm.admin()).add(syd, SEEDED, i -> i == 0
+                ? MemberSeed.person("under_score@syd.se", "Medlem", "Understreck", template)
+                : MemberSeed.person(String.format("m%03d@syd.se", i), "Medlem", String.format("Nr%03d", i), template));
+        int total = SEEDED + 2;
+
+        Api api = new Api(realm.getBaseUrl());
+        String chef = api.token("test-app", "test-secret", "chef@syd.se", PASSWORD);
+        String members = "/customers/" + SYD + "/members";
+
+        // Default page: the first 100 by e-mail, the total in the header.
+        Api.Reply first = api.call("GET", members, chef, null);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("X-Total-Count")).isEqualTo(String.valueOf(total));
+        List<String> page1 = emails(first);
+        assertThat(page1).hasSize(100).isSorted().startsWith("chef@syd.se", "kollega@syd.se", "m001@syd.se");
+        Api.Reply second = api.call("GET", members + Api.query("first", "100"), chef, null);
+        assertThat(second.header("X-Total-Count")).isEqualTo(String.valueOf(total));
+        assertThat(emails(second)).hasSize(total - 100).isSorted().doesNotContainAnyElementsOf(page1).endsWith("under_score@syd.se");
+        // Paging in small steps gives everyone exactly once, in the same order as one big page (max above 500 is 500).
+        List<String> stepped = new java.util.ArrayList<>();
+        for (int from = 0; from < total; from += 7) {
+            stepped.addAll(emails(api.call("GET", members + Api.query("first", String.valueOf(from), "max", "7"), chef, null)));
+        }
+        Api.Reply all = api.call("GET", members + Api.query("max", "100000"), chef, null);
+        assertThat(emails(all)).hasSize(total).isEqualTo(stepped);
+        assertThat(api.call("GET", members + Api.query("first", "2147483647"), chef, null))
+                .satisfies(r -> assertThat(r.list()).isEmpty())
+                .satisfies(r -> assertThat(r.header("X-Total-Count")).isEqualTo(String.valueOf(total)));
+
+        // Search: part of the e-mail or of the name, any case; LIKE's wildcards are plain characters.
+        assertThat(emails(api.call("GET", members + Api.query("search", "CHEF@"), chef, null))).containsExactly("chef@syd.se");
+        Api.Reply named = api.call("GET", members + Api.query("search", "medlem nr00"), chef, null);
+        assertThat(emails(named)).hasSize(9).allMatch(e -> e.matches("m00[1-9]@syd\\.se"));
+        assertThat(named.header("X-Total-Count")).isEqualTo("9");
+        assertThat(emails(api.call("GET", members + Api.query("search", "nr11", "max", "3", "first", "1"), chef, null)))
+                .containsExactly("m111@syd.se", "m112@syd.se", "m113@syd.se");
+        assertThat(emails(api.call("GET", members + Api.query("search", "_"), chef, null))).containsExactly("under_score@syd.se");
+        for (String nothing : List.of("%", "%%", "\\", "' or '1'='1", "\"; drop table USER_ENTITY; --", "*", "m%1", "Ω≈ç√")) {
+            Api.Reply found = api.call("GET", members + Api.query("search", nothing), chef, null);
+            assertThat(found.status()).as(nothing).isEqualTo(200);
+            assertThat(found.list()).as(nothing).isEmpty();
+            assertThat(found.header("X-Total-Count")).as(nothing).isEqualTo("0");
+        }
+        // By role: the two who registered are Admins, the seeded ones Users; nobody waits.
+        assertThat(emails(api.call("GET", members + Api.query("role", "Admin"), chef, null))).containsExactly("chef@syd.se", "kollega@syd.se");
+        assertThat(api.call("GET", members + Api.query("role", "User", "max", "1"), chef, null).header("X-Total-Count"))
+                .isEqualTo(String.valueOf(SEEDED));
+        assertThat(api.call("GET", members + Api.query("role", "Pending"), chef, null).list()).isEmpty();
+        assertThat(api.call("GET", members + Api.query("role", "User", "search", "kollega"), chef, null).list()).isEmpty();
+
+        // Hostile parameters: 400 with the API's error fields, never a 500 or a 404.
+        String[][] hostile = {{"first", "-1", "invalid_first"}, {"first", "abc", "invalid_first"}, {"first", "1e3", "invalid_first"},
+                {"first", "99999999999", "invalid_first"}, {"first", " 1", "invalid_first"}, {"max", "0", "invalid_max"},
+                {"max", "-5", "invalid_max"}, {"max", "10.0", "invalid_max"}, {"max", "9".repeat(40), "invalid_max"},
+                {"search", "a".repeat(256), "invalid_search"}, {"search", "%".repeat(10_240), "invalid_search"},
+                {"role", "Boss", "invalid_role"}, {"role", "admin", "invalid_role"}};
+        for (String[] bad : hostile) {
+            Api.Reply refused = api.call("GET", members + Api.query(bad[0], bad[1]), chef, null);
+            assertThat(refused.status()).as(bad[0] + "=" + bad[1].substring(0, Math.min(20, bad[1].length()))).isEqualTo(400);
+            assertThat(refused.object()).containsEntry("error", bad[2]).containsKey("error_description");
+            assertThat(refused.header("X-Total-Count")).isNull();
+        }
+
+        // Control characters do not even reach the API: Keycloak refuses them in query parameters itself (400).
+        Api.Reply nul = api.call("GET", members + Api.query("search", "a\u0000b"), chef, null);
+        assertThat(nul.status()).as(nul.body()).isEqualTo(400);
+        assertThat(nul.header("X-Total-Count")).isNull();
+
+        // My customer accounts ("Mina kundkonton"): searched by company name or customer number, paged, the same rules.
+        String customers = "/customers";
+        assertThat(api.call("GET", customers + Api.query("search", "SYD"), chef, null)).satisfies(r -> {
+            assertThat(r.list()).extracting(c -> c.get("number")).containsExactly(SYD);
+            assertThat(r.header("X-Total-Count")).isEqualTo("1");
+        });
+        assertThat(api.call("GET", customers + Api.query("search", "0506"), chef, null).list()).extracting(c -> c.get("number")).containsExactly(SYD);
+        assertThat(api.call("GET", customers + Api.query("first", "1", "max", "1"), chef, null)).satisfies(r -> {
+            assertThat(r.list()).isEmpty();
+            assertThat(r.header("X-Total-Count")).isEqualTo("1");
+        });
+        for (String nothing : List.of("%", "_", "' or '1'='1", "Bygg")) {
+            Api.Reply found = api.call("GET", customers + Api.query("search", nothing), chef, null);
+            assertThat(found.list()).as(nothing).isEmpty();
+            assertThat(found.header("X-Total-Count")).as(nothing).isEqualTo("0");
+        }
+        for (String[] bad : Arrays.copyOf(hostile, hostile.length - 2)) { // no role filter on this list
+            Api.Reply refused = api.call("GET", customers + Api.query(bad[0], bad[1]), chef, null);
+            assertThat(refused.status()).as("customers " + bad[0]).isEqualTo(400);
+            assertThat(refused.object()).containsEntry("error", bad[2]).containsKey("error_description");
+        }
+
+        // Another account's list stays out of reach, whatever the parameters: 404 as before, nothing counted.
+        String outsider = api.token("test-app", "test-secret", "utomstaende@bygg.se", PASSWORD);
+        for (String query : List.of("", Api.query("first", "0", "max", "500"), Api.query("search", "a", "role", "Admin"), Api.query("first", "-1"))) {
+            Api.Reply refused = api.call("GET", members + query, outsider, null);
+            assertThat(refused.status()).as(query).isEqualTo(404);
+            assertThat(refused.header("X-Total-Count")).isNull();
+        }
+        assertThat(api.call("GET", "/customers/" + BYGG + "/members" + Api.query("max", "500"), chef, null).status()).isEqualTo(404);
+        // A User of the account reads the list like any member, but still changes nothing.
+        String kollega = admin.userByEmail("kollega@syd.se").orElseThrow().getId();
+        assertThat(api.call("PUT", members + "/" + kollega + "/role", chef, Map.of("role", "User")).status()).isEqualTo(200);
+        String user = api.token("test-app", "test-secret", "kollega@syd.se", PASSWORD);
+        assertThat(api.call("GET", members + Api.query("search", "chef"), user, null).list()).extracting(m -> m.get("role")).containsExactly("Admin");
+        assertThat(api.call("GET", "/customers/" + BYGG + "/members", user, null).status()).isEqualTo(404);
+        assertThat(api.call("DELETE", members + "/" + admin.userByEmail("m001@syd.se").orElseThrow().getId(), user, null).status()).isEqualTo(403);
+    }
+
+    private static List<String> emails(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.list().stream().map(m -> (String) m.get("email")).toList();
     }
 
     private static ClientRepresentation otherClient() {
