@@ -186,7 +186,7 @@ class ManyCustomerAccountsIT extends BrowserTestBase {
         assertThat(picker.pageId()).isEqualTo(PICKER);
         assertThat(picker.body().length()).isLessThan(100_000);
 
-        for (String hostile : List.of("%", "_", "!", "' or '1'='1", "\\", "<script>alert(1)</script>", "x".repeat(10_000), "\u0000")) {
+        for (String hostile : List.of("%", "_", "!", "' or '1'='1", "\\", "<script>alert(1)</script>", "x".repeat(10_000))) {
             picker = search(http, picker, hostile);
             assertThat(picker.status()).as("search %.20s", hostile).isEqualTo(200);
             assertThat(picker.pageId()).isEqualTo(PICKER);
@@ -196,6 +196,11 @@ class ManyCustomerAccountsIT extends BrowserTestBase {
             assertThat(picker.body()).doesNotContain("<script>alert(1)");
             assertThat(picker.doc().selectFirst("#kundkonto-search").val().length()).isLessThanOrEqualTo(100);
         }
+
+        // Control characters are dropped (PostgreSQL refuses a NUL in text): the rest is searched.
+        picker = search(http, picker, "SJÖ\u0000BO\n");
+        assertThat(picker.status()).isEqualTo(200);
+        assertThat(picker.doc().select("#kundkonto-results input[type=radio]")).extracting(e -> e.val()).containsExactly(SJOBO);
 
         // A number: many match, twenty are shown and the status says so.
         picker = search(http, picker, "7000");
