@@ -17,7 +17,7 @@ record PageRequest(String search, int first, int max) {
     static final int DEFAULT_MAX = 100;
     static final int MAX_MAX = 500;
     /** As long as an e-mail address may be in Keycloak's user table. */
-    static final int MAX_SEARCH = 255;
+    static final int MAX_SEARCH = 100; // as far as the searches read (MembershipQueries cuts there)
     /** The header of a list answer that gives how many the search finds in all. */
     static final String TOTAL_HEADER = "X-Total-Count";
 

@@ -39,8 +39,8 @@ class PageRequestTest {
 
     @Test
     void aLongOrControlCharacterSearchIsRefused() {
-        assertThat(PageRequest.parse("a".repeat(255), null, null).search()).hasSize(255);
-        refused("a".repeat(256), null, null, "invalid_search");
+        assertThat(PageRequest.parse("a".repeat(100), null, null).search()).hasSize(100);
+        refused("a".repeat(101), null, null, "invalid_search");
         refused("a".repeat(10_000), null, null, "invalid_search");
         refused("a\u0000b", null, null, "invalid_search");
         refused("a\nb", null, null, "invalid_search");
