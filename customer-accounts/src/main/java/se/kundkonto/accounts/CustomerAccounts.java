@@ -134,6 +134,9 @@ public final class CustomerAccounts {
 
     /** The user's membership of that customer account, unless absent or still pending approval. */
     public Optional<Membership> membership(UserModel user, String customerNumber) {
+        if (customerNumber != null && StorageId.isLocalStorage(user.getId())) {
+            return queries(user).among(List.of(customerNumber)).stream().findFirst();
+        }
         OrganizationModel org = customerNumber == null ? null : organizations.getByAlias(customerNumber);
         if (org == null || !organizations.isMember(org, user)) {
             return Optional.empty();
@@ -142,9 +145,9 @@ public final class CustomerAccounts {
                 .filter(m -> m.role() != CustomerRole.PENDING);
     }
 
-    /** Member in any role, pending included. */
+    /** Member in any role, pending included; asked of the database (Keycloak's check reads all the user's memberships). */
     public boolean isMember(OrganizationModel org, UserModel user) {
-        return organizations.isMember(org, user);
+        return StorageId.isLocalStorage(user.getId()) ? queries(user).isMember(org.getId()) : organizations.isMember(org, user);
     }
 
     public Optional<OrganizationModel> byCustomerNumber(String customerNumber) {
@@ -243,7 +246,7 @@ public final class CustomerAccounts {
     public void remove(OrganizationModel org, UserModel user) {
         for (CustomerRole role : CustomerRole.values()) {
             GroupModel group = group(org, role);
-            if (user.isMemberOf(group)) {
+            if (CustomerAccountLock.holds(session, group.getId(), user.getId())) { // not isMemberOf: it reads every group of the user
                 user.leaveGroup(group);
             }
         }
@@ -251,7 +254,8 @@ public final class CustomerAccounts {
     }
 
     private CustomerRole roleOf(OrganizationModel org, UserModel user) {
-        List<String> groups = organizations.getOrganizationGroupsByMember(org, user).map(GroupModel::getName).toList();
+        List<String> groups = StorageId.isLocalStorage(user.getId()) ? queries(user).groupNames(org.getId())
+                : organizations.getOrganizationGroupsByMember(org, user).map(GroupModel::getName).toList();
         if (groups.contains(CustomerRole.ADMIN.groupName())) {
             return CustomerRole.ADMIN;
         }

@@ -67,6 +67,22 @@ final class MembershipQueries {
         return withRoles(rows(NUMBERS, null).setParameter("numbers", customerNumbers).getResultList());
     }
 
+    /** Whether the user is a member of the organization, pending included. */
+    boolean isMember(String organizationId) {
+        return em.createQuery("select count(m) from OrganizationEntity o, UserGroupMembershipEntity m "
+                        + "where o.id = :org and m.groupId = o.groupId and m.user.id = :user", Long.class)
+                .setParameter("org", organizationId).setParameter("user", userId)
+                .getSingleResult() > 0;
+    }
+
+    /** The names of the organization's groups the user is in: its role groups. */
+    List<String> groupNames(String organizationId) {
+        return em.createQuery("select g.name from GroupEntity g, UserGroupMembershipEntity m "
+                        + "where m.groupId = g.id and m.user.id = :user and g.organization.id = :org", String.class)
+                .setParameter("org", organizationId).setParameter("user", userId)
+                .getResultList();
+    }
+
     private TypedQuery<Object[]> rows(String condition, String pattern) {
         TypedQuery<Object[]> query = em.createQuery("select o.id, o.alias, o.name " + MEMBER_OF + notPending() + condition
                 + "order by o.alias", Object[].class);
