@@ -31,7 +31,8 @@ import se.kundkonto.it.Mails;
  * flow once on each side, alternating which side goes first, so drift (JIT, caches, GC) hits both
  * alike. Nothing here fails on speed: the run fails only when a flow does not reach its end.
  * The report goes to {@code kundkonto.bench.report} and to the console. With
- * {@code -Dkundkonto.bench.scale=true} it ends with the scale section ({@link ScaleSection}). In between: logins per
+ * It ends with the scale section ({@link ScaleSection}, scaled down unless sizes are given; off with
+ * {@code -Dkundkonto.bench.scale=false}). In between: logins per
  * second under concurrency ({@link LoadSection}) and, with the registry on PostgreSQL, verification against a
  * registry of a million customers ({@link RegistrySection}).
  */
