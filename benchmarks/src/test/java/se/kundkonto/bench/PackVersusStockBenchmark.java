@@ -23,7 +23,6 @@ import org.keycloak.testframework.realm.ManagedRealm;
 
 import se.kundkonto.bench.Journeys.Person;
 import se.kundkonto.bench.Journeys.Tokens;
-import se.kundkonto.it.KundkontoServerConfig;
 import se.kundkonto.it.Mails;
 
 /**
@@ -36,7 +35,7 @@ import se.kundkonto.it.Mails;
  * second under concurrency ({@link LoadSection}) and, with the registry on PostgreSQL, verification against a
  * registry of a million customers ({@link RegistrySection}).
  */
-@KeycloakIntegrationTest(config = KundkontoServerConfig.class)
+@KeycloakIntegrationTest(config = BenchServerConfig.class)
 class PackVersusStockBenchmark {
 
     private static final String PASSWORD = "Bänk-2026-lösen";
@@ -322,6 +321,9 @@ class PackVersusStockBenchmark {
         String database = System.getProperty("kc.test.database", "dev-mem");
         s.put("Keycloak database", ("remote".equals(database) ? System.getProperty("kc.test.database.vendor", "remote") : database)
                 + "; customer registry: " + System.getProperty("kundkonto.registry.db", "h2"));
+        s.put("Templates", Boolean.parseBoolean(System.getProperty("kundkonto.bench.theme.cache", "true"))
+                ? "theme and template caches on, as in production (the test framework's start-dev turns them off)"
+                : "theme and template caches off (start-dev, as the tests run): every page parsed again on every request");
         s.put("Runs", iterations + " measured per flow and side, after " + warmup + " warm-up runs; one client thread");
         s.put("Machine", Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + " (client), " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
