@@ -130,7 +130,7 @@ class PackVersusStockBenchmark {
         RegistrySection.Settings registry = RegistrySection.Settings.fromSystem();
         if (registry.on()) {
             long start = System.nanoTime();
-            report += new RegistrySection(registry, paritySide).run(warmup);
+            report += new RegistrySection(registry, pack).run(warmup);
             Files.writeString(file, report);
             section("registry", start);
         }

@@ -17,10 +17,14 @@ import se.kundkonto.it.RegistryDatabase;
  * lookup) against a registry of 1,000,000 customers and one of 10, on PostgreSQL. Both registries live in
  * the registry database next to each other; the one being measured is the table the server reads
  * ({@code customer_registry}), the other waits under another name, and rounds swap them (two renames in one
- * transaction) so small and large alternate like everything else in the harness. Before each round an
- * untimed check proves the server reads the table it should: a number only the large registry holds is
- * verified there and rejected against the small one. Runs in the parity realm, whose guess throttle is
- * opened wide (the check's rejections would lock a shipped realm). Nothing is asserted on a time.
+ * transaction) so small and large alternate like everything else in the harness. Untimed checks prove the
+ * server reads the table it should: before every large round a number only the large registry holds is
+ * verified, and before the first two small rounds (warm-up and first measured) it is rejected. Runs in the
+ * pack's realm as shipped, guess limits included: only those two checks are wrong answers (the shipped
+ * limits allow 5 per number and 20 per client address in 15 minutes, and every right answer here frees
+ * the number's window again). Not in the parity realm: its limits, opened to a million, make every right
+ * answer free a million slots ({@code GuessThrottle.Attempt.succeeded}), about 150 ms a verification there,
+ * which is that realm's set-up and not the pack's cost. Nothing is asserted on a time.
  */
 final class RegistrySection {
 
@@ -74,7 +78,9 @@ final class RegistrySection {
             for (int round = -1; round < settings.rounds(); round++) { // round -1: warm-up, both cases
                 for (boolean useLarge : round % 2 == 0 ? List.of(false, true) : List.of(true, false)) {
                     place(db, useLarge);
-                    check(useLarge);
+                    if (useLarge || round < 1) {
+                        check(useLarge);
+                    }
                     int count = round < 0 ? warmup : perRound;
                     for (int i = 0; i < count; i++) {
                         long nanos = Journeys.verified(side, new WebSession(), pick(useLarge), DIGITS);
@@ -165,7 +171,7 @@ final class RegistrySection {
         largeInPlace = large;
     }
 
-    /** The last generated number is only in the large registry: verified there, rejected against the small one. */
+    /** The last generated number is only in the large registry: verified there, rejected against the small one (one wrong answer). */
     private void check(boolean large) {
         String onlyInLarge = Long.toString(FIRST + largeGenerated);
         if (large) {
@@ -252,7 +258,7 @@ final class RegistrySection {
         md.append(String.format(Locale.ROOT, "- Registry: PostgreSQL, table `%s`; the large registry seeded in %.1f s (one INSERT … SELECT "
                 + "generate_series), the two swapped by renaming between rounds%n", TABLE, seedMillis / 1000.0));
         md.append(String.format(Locale.ROOT, "- Runs: %d measured per case in %d rounds alternating which goes first, after %d warm-up each; "
-                + "a random customer of the registry each time (right digits), in the parity realm (throttle opened wide)%n",
+                + "a random customer of the registry each time (right digits), in the pack's realm as shipped%n",
                 small.count(), settings.rounds(), warmup));
         md.append("- Timed: the verification page's POST only (server work: throttle, one registry read, the registration form)\n\n");
         md.append(String.format(Locale.ROOT, "| | %d customers | %,d customers | Ratio |%n|---|---:|---:|---:|%n", SMALL, settings.size()));
