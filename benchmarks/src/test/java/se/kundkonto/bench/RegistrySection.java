@@ -217,15 +217,10 @@ final class RegistrySection {
     }
 
     private static boolean exists(Connection db, String table) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            s.setString(1, table);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
+        return oid(db, table) != 0;
     }
 
+    /** The table's oid; 0 when there is no such table. */
     private static long oid(Connection db, String table) throws SQLException {
         try (PreparedStatement s = db.prepareStatement("SELECT to_regclass(?)::oid")) {
             s.setString(1, table);
