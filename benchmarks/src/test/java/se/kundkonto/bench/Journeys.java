@@ -141,11 +141,20 @@ final class Journeys {
 
     /** A wrong guess on the verification page (registration): only the POST is timed. */
     static long verificationGuess(Side side, WebSession web, String customerNumber) {
+        return verification(side, web, customerNumber, "1111", p -> "login-kundkonto-verify-customer".equals(Form.pageId(p)) && !locked(p));
+    }
+
+    /** The verification page (registration) answered right: only the POST is timed; it shows the registration form. */
+    static long verified(Side side, WebSession web, String customerNumber, String orgDigits) {
+        return verification(side, web, customerNumber, orgDigits, p -> "login-register".equals(Form.pageId(p)));
+    }
+
+    private static long verification(Side side, WebSession web, String customerNumber, String orgDigits,
+            java.util.function.Predicate<WebSession.Page> expected) {
         WebSession.Page login = web.follow(web.get(side.authUrl("")), Side.CALLBACK);
         WebSession.Page verify = web.follow(web.get(Form.link(login, "#kc-registration a")), Side.CALLBACK);
-        Form form = Form.on(verify, "#kundkonto-verify-form").with("customerNumber", customerNumber).with("orgDigits", "1111");
-        return timed(web, () -> form.submit(web), p -> "login-kundkonto-verify-customer".equals(Form.pageId(p)) && !locked(p),
-                side + ": verification page");
+        Form form = Form.on(verify, "#kundkonto-verify-form").with("customerNumber", customerNumber).with("orgDigits", orgDigits);
+        return timed(web, () -> form.submit(web), expected, side + ": verification page for " + customerNumber);
     }
 
     /**

@@ -28,11 +28,11 @@ import se.kundkonto.bench.Journeys.Tokens;
  */
 final class ScaleSection {
 
-    /** {@code -Dkundkonto.bench.scale=true} switches it on; the sizes are the large cases' N and M. */
+    /** On unless {@code -Dkundkonto.bench.scale=false}; the sizes are the large cases' N and M (scaled down by default). */
     record Settings(boolean on, int accounts, int members) {
         static Settings fromSystem() {
-            return new Settings(Boolean.getBoolean("kundkonto.bench.scale"), Integer.getInteger("kundkonto.bench.scale.accounts", 50),
-                    Integer.getInteger("kundkonto.bench.scale.members", 50));
+            return new Settings(Boolean.parseBoolean(System.getProperty("kundkonto.bench.scale", "true")),
+                    Integer.getInteger("kundkonto.bench.scale.accounts", 20), Integer.getInteger("kundkonto.bench.scale.members", 20));
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,17 +24,22 @@ public final class RegistryDatabase {
     }
 
     /** PostgreSQL is reachable from the tests; the in-memory H2 lives inside the server process. */
-    static boolean isPostgres() {
+    public static boolean isPostgres() {
         return "postgres".equals(System.getProperty("kundkonto.registry.db"));
     }
 
     /** Runs one statement on the PostgreSQL registry (e.g. to take it away for a while). */
     static void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(url(), user(), password()); Statement s = c.createStatement()) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (Exception e) {
             throw new IllegalStateException("Could not run on the registry: " + sql, e);
         }
+    }
+
+    /** A JDBC connection to the PostgreSQL registry the server reads (the benchmark seeds and inspects it). */
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(), user(), password());
     }
 
     private static String url() {
