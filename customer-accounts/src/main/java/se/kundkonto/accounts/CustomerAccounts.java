@@ -27,6 +27,7 @@ public final class CustomerAccounts {
     public static final String ATTR_CUSTOMER_NUMBER = "customerNumber";
     public static final String ATTR_ORG_NUMBER = "orgNumber";
     public static final String ATTR_SOLE_TRADER = "soleTrader";
+    private static final String MEMO = "kundkonto.memberships.";
 
     private final KeycloakSession session;
     private final OrganizationProvider organizations;
@@ -72,6 +73,7 @@ public final class CustomerAccounts {
      * Callers hold the account's lock ({@link #serialize}).
      */
     public void join(OrganizationModel org, UserModel user, CustomerRole role) {
+        forgetMemberships(user);
         if (!organizations.isMember(org, user)) {
             organizations.addMember(org, user);
         }
@@ -119,8 +121,23 @@ public final class CustomerAccounts {
         return queries(user).among(customerNumbers);
     }
 
+    /**
+     * The user's membership reads for this request: the access and the ID token of one request both ask, so
+     * what does not change between them (pending accounts, the count) is read once. Forgotten on every
+     * change of this user's memberships made through this class.
+     */
     private MembershipQueries queries(UserModel user) {
-        return new MembershipQueries(session, session.getContext().getRealm(), user.getId());
+        String key = MEMO + user.getId();
+        MembershipQueries queries = session.getAttribute(key, MembershipQueries.class);
+        if (queries == null) {
+            queries = new MembershipQueries(session, session.getContext().getRealm(), user.getId());
+            session.setAttribute(key, queries);
+        }
+        return queries;
+    }
+
+    private void forgetMemberships(UserModel user) {
+        session.removeAttribute(MEMO + user.getId());
     }
 
     /** A user from a federation provider has no rows of ours to query: Keycloak's own reads, one per account. */
@@ -134,11 +151,8 @@ public final class CustomerAccounts {
 
     /** The user's membership of that customer account, unless absent or still pending approval. */
     public Optional<Membership> membership(UserModel user, String customerNumber) {
-        if (customerNumber != null && StorageId.isLocalStorage(user.getId())) {
-            return queries(user).among(List.of(customerNumber)).stream().findFirst();
-        }
         OrganizationModel org = customerNumber == null ? null : organizations.getByAlias(customerNumber);
-        if (org == null || !organizations.isMember(org, user)) {
+        if (org == null || !isMember(org, user)) {
             return Optional.empty();
         }
         return Optional.of(new Membership(org.getAlias(), org.getName(), roleOf(org, user)))
@@ -244,6 +258,7 @@ public final class CustomerAccounts {
 
     /** Takes the user out of the customer account and its role groups. */
     public void remove(OrganizationModel org, UserModel user) {
+        forgetMemberships(user);
         for (CustomerRole role : CustomerRole.values()) {
             GroupModel group = group(org, role);
             if (CustomerAccountLock.holds(session, group.getId(), user.getId())) { // not isMemberOf: it reads every group of the user

@@ -20,7 +20,8 @@ import org.keycloak.models.RealmModel;
  * {@code getByMember} plus a role lookup per organization cost one query per customer account, on every
  * token. Pending memberships (in {@code Pending} and not in {@code Admin}) are left out in the database,
  * so counts and pages agree with what the person may use; they are read first, in one more small query.
- * Local users only (see {@link CustomerAccounts}).
+ * One instance serves one request (the pending list and the unsearched count are kept for it). Local users
+ * only (see {@link CustomerAccounts}).
  */
 final class MembershipQueries {
 
@@ -37,6 +38,7 @@ final class MembershipQueries {
     private final RealmModel realm;
     private final String userId;
     private List<String> pending;
+    private Long total;
 
     MembershipQueries(KeycloakSession session, RealmModel realm, String userId) {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
@@ -53,10 +55,17 @@ final class MembershipQueries {
 
     long count(String search) {
         String pattern = pattern(search);
+        if (pattern == null && total != null) {
+            return total;
+        }
         TypedQuery<Long> query = em.createQuery("select count(o) " + MEMBER_OF + notPending() + (pattern == null ? "" : SEARCH),
                 Long.class);
         bind(query, pattern);
-        return query.getSingleResult();
+        long count = query.getSingleResult();
+        if (pattern == null) {
+            total = count;
+        }
+        return count;
     }
 
     /** The user's memberships among these customer numbers, by customer number. */
