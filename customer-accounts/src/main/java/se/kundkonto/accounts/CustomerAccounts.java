@@ -3,7 +3,6 @@ package se.kundkonto.accounts;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -168,11 +167,6 @@ public final class CustomerAccounts {
         return Optional.ofNullable(customerNumber == null ? null : organizations.getByAlias(customerNumber));
     }
 
-    public List<UserModel> members(OrganizationModel org) {
-        return organizations.getMembersStream(org, Map.of(), false, null, null)
-                .sorted(Comparator.comparing(u -> String.valueOf(u.getEmail())))
-                .toList();
-    }
 
     public CustomerRole roleIn(OrganizationModel org, UserModel user) {
         return roleOf(org, user);

@@ -17,7 +17,6 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import se.kundkonto.accounts.notice.KundkontoMail;
 import se.kundkonto.customer.LogSafe;
 import se.kundkonto.accounts.CustomerAccounts;
-import se.kundkonto.accounts.CustomerRole;
 
 /**
  * Tells a customer account's Admins that its verification was locked by wrong guesses. The lock
@@ -67,8 +66,9 @@ public final class LockNotices {
                 }
                 session.getContext().setRealm(realm);
                 CustomerAccounts accounts = new CustomerAccounts(session);
-                accounts.byCustomerNumber(customerNumber).ifPresent(org -> accounts.members(org).stream()
-                        .filter(member -> member.getEmail() != null && accounts.roleIn(org, member) == CustomerRole.ADMIN)
+                // Through the Admin group: a guesser must not make the server read every member of a large account.
+                accounts.byCustomerNumber(customerNumber).ifPresent(org -> accounts.admins(org).stream()
+                        .filter(admin -> admin.getEmail() != null)
                         .forEach(admin -> tell(session, realm, admin, org)));
             });
         } catch (RuntimeException e) {
