@@ -167,7 +167,6 @@ public final class CustomerAccounts {
         return Optional.ofNullable(customerNumber == null ? null : organizations.getByAlias(customerNumber));
     }
 
-
     public CustomerRole roleIn(OrganizationModel org, UserModel user) {
         return roleOf(org, user);
     }

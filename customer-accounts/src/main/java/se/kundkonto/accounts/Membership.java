@@ -14,16 +14,28 @@ public record Membership(String customerNumber, String companyName, CustomerRole
         return customerNumber.toLowerCase(Locale.ROOT).contains(needle) || companyName.toLowerCase(Locale.ROOT).contains(needle);
     }
 
+    /** Longer searches are cut: no company name or customer number is longer. */
+    public static final int MAX_SEARCH = 100;
+
     /**
-     * What a search looks for: control characters (which PostgreSQL refuses in text) dropped, trimmed,
-     * lower-cased; null when nothing is left.
+     * A search as typed, made safe to query and to show again: control characters (which PostgreSQL refuses
+     * in text) dropped, trimmed, cut to {@link #MAX_SEARCH} without splitting a character; null when nothing is left.
      */
-    static String searchText(String search) {
+    public static String cleanSearch(String search) {
         if (search == null) {
             return null;
         }
         String text = search.codePoints().filter(c -> !Character.isISOControl(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
-        return text.isEmpty() ? null : text.toLowerCase(Locale.ROOT);
+        if (text.length() > MAX_SEARCH) {
+            text = text.substring(0, Character.isHighSurrogate(text.charAt(MAX_SEARCH - 1)) ? MAX_SEARCH - 1 : MAX_SEARCH);
+        }
+        return text.isEmpty() ? null : text;
+    }
+
+    /** What a search looks for: {@link #cleanSearch}, lower-cased. */
+    static String searchText(String search) {
+        String text = cleanSearch(search);
+        return text == null ? null : text.toLowerCase(Locale.ROOT);
     }
 }

@@ -26,7 +26,7 @@ import org.keycloak.models.RealmModel;
 final class MembershipQueries {
 
     /** A search longer than any company name or customer number would be is cut to this. */
-    static final int MAX_SEARCH_LENGTH = 100;
+    static final int MAX_SEARCH_LENGTH = Membership.MAX_SEARCH;
 
     private static final String MEMBER_OF = "from OrganizationEntity o, UserGroupMembershipEntity m "
             + "where m.groupId = o.groupId and m.user.id = :user and o.realmId = :realm ";
@@ -154,17 +154,13 @@ final class MembershipQueries {
     }
 
     /**
-     * The LIKE pattern for a search: {@link Membership#searchText} cut to {@link #MAX_SEARCH_LENGTH}, with the
+     * The LIKE pattern for a search: {@link Membership#searchText} (cut to {@link #MAX_SEARCH_LENGTH}), with the
      * wildcards {@code %} and {@code _} (and the escape character) taken literally; null when blank.
      */
     static String pattern(String search) {
         String text = Membership.searchText(search);
         if (text == null) {
             return null;
-        }
-        if (text.length() > MAX_SEARCH_LENGTH) {
-            int end = Character.isHighSurrogate(text.charAt(MAX_SEARCH_LENGTH - 1)) ? MAX_SEARCH_LENGTH - 1 : MAX_SEARCH_LENGTH;
-            text = text.substring(0, end);
         }
         StringBuilder pattern = new StringBuilder("%");
         for (char c : text.toCharArray()) {

@@ -3,6 +3,7 @@ package se.kundkonto.api;
 import java.util.Arrays;
 
 import se.kundkonto.accounts.CustomerRole;
+import se.kundkonto.accounts.Membership;
 
 /**
  * The query of a list answer: {@code search}, {@code first} (default 0) and {@code max} (default
@@ -17,7 +18,7 @@ record PageRequest(String search, int first, int max) {
     static final int DEFAULT_MAX = 100;
     static final int MAX_MAX = 500;
     /** As long as an e-mail address may be in Keycloak's user table. */
-    static final int MAX_SEARCH = 100; // as far as the searches read (MembershipQueries cuts there)
+    static final int MAX_SEARCH = Membership.MAX_SEARCH; // as far as the searches read
     /** The header of a list answer that gives how many the search finds in all. */
     static final String TOTAL_HEADER = "X-Total-Count";
 

@@ -34,8 +34,6 @@ final class CustomerPicker {
     static final int PLAIN_LIST_UP_TO = 10;
     /** With a search, at most this many accounts are shown at once. */
     static final int SHOWN = 20;
-    /** Longer searches are cut (no company name is longer), so a pasted novel neither echoes nor queries in full. */
-    static final int MAX_SEARCH = 100;
 
     private CustomerPicker() {
     }
@@ -53,7 +51,7 @@ final class CustomerPicker {
     static Response render(LoginFormsProvider form, CustomerAccounts accounts, UserModel user, String search, String error) {
         long total = accounts.membershipCount(user, null);
         boolean searchable = total > PLAIN_LIST_UP_TO;
-        String query = searchable ? cut(search) : null;
+        String query = searchable ? Membership.cleanSearch(search) : null;
         List<String> recent = ActiveCustomer.recent(user);
         List<Membership> shown = searchable ? recentFirst(accounts, user, query, recent) : accounts.membershipsOf(user);
         long matching = query == null ? total : accounts.membershipCount(user, query);
@@ -70,15 +68,6 @@ final class CustomerPicker {
             form.setError(error);
         }
         return form.createForm(TEMPLATE);
-    }
-
-    private static String cut(String search) {
-        String text = search == null ? "" : search.codePoints().filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
-        if (text.isEmpty()) {
-            return null;
-        }
-        return text.length() <= MAX_SEARCH ? text : text.substring(0, Character.isHighSurrogate(text.charAt(MAX_SEARCH - 1)) ? MAX_SEARCH - 1 : MAX_SEARCH);
     }
 
     /** Up to {@link #SHOWN} accounts the search finds: the recently used ones first, then by customer number. */
