@@ -1,5 +1,6 @@
 package se.kundkonto.it;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,6 +38,36 @@ public final class RegistryDatabase {
         }
     }
 
+    /**
+     * Takes the registry's whole database away, as an outage of the ERP's database would: new connections
+     * are refused and open ones (the server's pool) cut. Keycloak's own database stays up.
+     */
+    static void takeDown() {
+        onServer("ALTER DATABASE " + databaseName() + " ALLOW_CONNECTIONS false",
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + databaseName() + "'");
+    }
+
+    static void bringUp() {
+        onServer("ALTER DATABASE " + databaseName() + " ALLOW_CONNECTIONS true");
+    }
+
+    /** Statements run from the server's maintenance database {@code postgres}, outside the registry's. */
+    private static void onServer(String... sql) {
+        String maintenance = url().replaceFirst("/" + databaseName() + "(\\?.*)?$", "/postgres");
+        try (Connection c = DriverManager.getConnection(maintenance, user(), password()); Statement s = c.createStatement()) {
+            for (String statement : sql) {
+                s.execute(statement);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not run on the registry's PostgreSQL server: " + String.join("; ", sql), e);
+        }
+    }
+
+    private static String databaseName() {
+        String path = URI.create(url().substring("jdbc:".length())).getPath();
+        return path.substring(1);
+    }
+
     /** A JDBC connection to the PostgreSQL registry the server reads (the benchmark seeds and inspects it). */
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), user(), password());
@@ -72,20 +103,41 @@ public final class RegistryDatabase {
         };
     }
 
+    /**
+     * The database role the server reads the PostgreSQL registry as: {@code SELECT} on the registry's
+     * tables and nothing else, as the README tells operators to set it up, so every PostgreSQL test also
+     * proves the pack never needs more. The tests themselves seed and alter the registry as {@link #user()}.
+     */
+    public static final String READER = "kundkonto_registry_reader";
+    static final String READER_PASSWORD = "kundkonto-registry-reader";
+
     /** A PostgreSQL database (e.g. the private test cluster of .ci/run), seeded here over JDBC. */
     private static Registry postgres() {
         String url = url();
-        String user = user();
-        String password = password();
-        seed(url, user, password);
+        seed(url, user(), password());
+        grantReader(url, user(), password());
         return () -> {
             Map<String, String> o = new LinkedHashMap<>();
             o.put("db-kind-kundregister", "postgres");
             o.put("db-url-full-kundregister", url);
-            o.put("db-username-kundregister", user);
-            o.put("db-password-kundregister", password);
+            o.put("db-username-kundregister", READER);
+            o.put("db-password-kundregister", READER_PASSWORD);
             return o;
         };
+    }
+
+    /** Creates (once) the read-only role; tables made later by the owner (the benchmark's large registry) are readable too. */
+    private static void grantReader(String url, String user, String password) {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + READER + "') THEN "
+                    + "CREATE ROLE " + READER + " LOGIN PASSWORD '" + READER_PASSWORD + "'; END IF; END $$");
+            s.execute("DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO " + READER + "', current_database()); END $$");
+            s.execute("GRANT USAGE ON SCHEMA public TO " + READER);
+            s.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + READER);
+            s.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO " + READER);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create the read-only registry role at " + url, e);
+        }
     }
 
     private static void seed(String url, String user, String password) {
