@@ -8,6 +8,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
+import se.kundkonto.customer.PackVersion;
 
 /** Serves the customer-admin API at {@code /realms/{realm}/kundkonto}. */
 public final class CustomerAdminResourceProviderFactory implements RealmResourceProviderFactory, ServerInfoAwareProviderFactory {
@@ -39,7 +40,7 @@ public final class CustomerAdminResourceProviderFactory implements RealmResource
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("path", "/realms/{realm}/kundkonto", "requiredScope", Caller.REQUIRED_SCOPE,
-                "openapi", "customer-admin-api/openapi.yaml in the source repository");
+        return PackVersion.with(Map.of("path", "/realms/{realm}/kundkonto", "requiredScope", Caller.REQUIRED_SCOPE,
+                "openapi", "customer-admin-api/openapi.yaml in the source repository"));
     }
 }

@@ -8,14 +8,18 @@ import java.util.List;
 import jakarta.ws.rs.NotFoundException;
 
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.realm.RealmBuilder;
 import org.keycloak.testframework.realm.RealmConfig;
+
+import se.kundkonto.customer.PackVersion;
 
 /**
  * The customer-registry federation on the server, against whichever registry database the run uses
@@ -39,6 +43,9 @@ class CustomerRegistryIT {
     @InjectRealm(fromJson = "/kundportal-realm.json", config = OwnScope.class)
     ManagedRealm realm;
 
+    @InjectAdminClient
+    Keycloak adminClient;
+
     private ComponentRepresentation registry() {
         List<ComponentRepresentation> components = realm.admin().components()
                 .query(realm.getId(), "org.keycloak.storage.UserStorageProvider");
@@ -47,6 +54,22 @@ class CustomerRegistryIT {
 
     private UserResource federatedUser(String customerNumber) {
         return realm.admin().users().get("f:" + registry().getId() + ":" + customerNumber);
+    }
+
+    /** Admin console → Provider info: each SPI of the pack tells which kundkonto and which Keycloak it was built for. */
+    @Test
+    void everyProviderShowsTheDeployedVersionInItsOperationalInfo() {
+        var providers = adminClient.serverInfo().getInfo().getProviders();
+        for (String[] provider : new String[][] {{"authenticator", "kundkonto-verify-customer"}, {"authenticator", "kundkonto-select-customer"},
+                {"form-action", "kundkonto-link-customer"}, {"storage", "customer-registry"}, {"protocol-mapper", "kundkonto-customer-claims"},
+                {"realm-restapi-extension", "kundkonto"}, {"admin-realm-restapi-extension", "kundkonto-guess-locks"}}) {
+            var spi = providers.get(provider[0]);
+            assertThat(spi).as("SPI %s", provider[0]).isNotNull();
+            var info = spi.getProviders().get(provider[1]);
+            assertThat(info).as("%s in %s", provider[1], provider[0]).isNotNull();
+            assertThat(info.getOperationalInfo()).as(provider[1]).containsEntry("kundkontoVersion", PackVersion.VERSION)
+                    .containsEntry("builtForKeycloak", adminClient.serverInfo().getInfo().getSystemInfo().getVersion());
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.keycloak.representations.IDToken;
 
 import se.kundkonto.accounts.ActiveCustomer;
 import se.kundkonto.accounts.CustomerAccounts;
+import se.kundkonto.customer.PackVersion;
 
 /**
  * Adds {@code customers} (number, name, role of each customer account), {@code active_customer}
@@ -119,8 +120,8 @@ public final class CustomerClaimsMapper extends AbstractOIDCProtocolMapper
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("claims", "customers, active_customer, municipalities",
+        return PackVersion.with(Map.of("claims", "customers, active_customer, municipalities",
                 "defaultMaxCustomersInToken", String.valueOf(CustomersClaim.DEFAULT_MAX_IN_TOKEN),
-                "defaultMaxCustomersInUserinfo", String.valueOf(CustomersClaim.DEFAULT_MAX_IN_USERINFO));
+                "defaultMaxCustomersInUserinfo", String.valueOf(CustomersClaim.DEFAULT_MAX_IN_USERINFO)));
     }
 }

@@ -8,6 +8,7 @@ import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import se.kundkonto.customer.PackVersion;
 
 /** Realm settings → Events → Event listeners: add {@code kundkonto-phone-normaliser}. */
 public final class PhoneNumberNormaliserFactory implements EventListenerProviderFactory, ServerInfoAwareProviderFactory {
@@ -38,6 +39,6 @@ public final class PhoneNumberNormaliserFactory implements EventListenerProvider
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("attribute", PhoneNumberNormaliser.ATTRIBUTE, "format", "E.164 (+46701234567), Swedish numbers assumed without a country code");
+        return PackVersion.with(Map.of("attribute", PhoneNumberNormaliser.ATTRIBUTE, "format", "E.164 (+46701234567), Swedish numbers assumed without a country code"));
     }
 }

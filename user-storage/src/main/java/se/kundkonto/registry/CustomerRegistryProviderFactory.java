@@ -15,6 +15,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.storage.UserStorageProviderFactory;
 
 import se.kundkonto.customer.GuessLimits;
+import se.kundkonto.customer.PackVersion;
 
 /** Registers the customer registry under User federation in the admin console. */
 public final class CustomerRegistryProviderFactory
@@ -93,12 +94,12 @@ public final class CustomerRegistryProviderFactory
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of(
+        return PackVersion.with(Map.of(
                 "defaultPersistenceUnit", CustomerRegistryConfig.DEFAULT_PERSISTENCE_UNIT,
                 "table", "customer_registry",
                 "userLookup", "none",
                 "readOnly", "true",
                 "defaultGuessLimits", GuessLimits.DEFAULT.toString(),
-                "guessThrottleStore", "SingleUseObjectProvider (cluster-wide)");
+                "guessThrottleStore", "SingleUseObjectProvider (cluster-wide)"));
     }
 }

@@ -8,6 +8,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import se.kundkonto.spi.StatelessProviderFactory;
+import se.kundkonto.customer.PackVersion;
 
 public final class AddCustomerRequiredActionFactory implements RequiredActionFactory, StatelessProviderFactory<RequiredActionProvider>, ServerInfoAwareProviderFactory {
 
@@ -30,6 +31,6 @@ public final class AddCustomerRequiredActionFactory implements RequiredActionFac
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("usage", "kc_action=" + AddCustomerRequiredAction.PROVIDER_ID, "throttle", "defaults (5 per customer, 20 per client, 15 min)");
+        return PackVersion.with(Map.of("usage", "kc_action=" + AddCustomerRequiredAction.PROVIDER_ID, "throttle", "defaults (5 per customer, 20 per client, 15 min)"));
     }
 }

@@ -10,6 +10,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import se.kundkonto.auth.FlowStepFactory;
 import se.kundkonto.spi.StatelessProviderFactory;
 import se.kundkonto.accounts.ActiveCustomer;
+import se.kundkonto.customer.PackVersion;
 
 public final class SelectCustomerAuthenticatorFactory implements FlowStepFactory, AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
 
@@ -44,6 +45,6 @@ public final class SelectCustomerAuthenticatorFactory implements FlowStepFactory
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("clientSessionNote", ActiveCustomer.CLIENT_NOTE, "lastUsedAttribute", ActiveCustomer.ATTR_LAST_USED);
+        return PackVersion.with(Map.of("clientSessionNote", ActiveCustomer.CLIENT_NOTE, "lastUsedAttribute", ActiveCustomer.ATTR_LAST_USED));
     }
 }

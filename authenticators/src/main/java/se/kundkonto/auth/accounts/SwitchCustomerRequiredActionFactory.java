@@ -8,6 +8,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import se.kundkonto.spi.StatelessProviderFactory;
+import se.kundkonto.customer.PackVersion;
 
 public final class SwitchCustomerRequiredActionFactory implements RequiredActionFactory, StatelessProviderFactory<RequiredActionProvider>, ServerInfoAwareProviderFactory {
 
@@ -30,6 +31,6 @@ public final class SwitchCustomerRequiredActionFactory implements RequiredAction
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("usage", "kc_action=" + SwitchCustomerRequiredAction.PROVIDER_ID + ":<customerNumber>");
+        return PackVersion.with(Map.of("usage", "kc_action=" + SwitchCustomerRequiredAction.PROVIDER_ID + ":<customerNumber>"));
     }
 }

@@ -10,6 +10,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import se.kundkonto.auth.FlowStepFactory;
 import se.kundkonto.spi.StatelessProviderFactory;
+import se.kundkonto.customer.PackVersion;
 
 public final class VerifiedBrokerUserAuthenticatorFactory implements FlowStepFactory, AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
 
@@ -51,6 +52,6 @@ public final class VerifiedBrokerUserAuthenticatorFactory implements FlowStepFac
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("replaces", "idp-create-user-if-unique", "verification", "kundkonto-verify-customer page and throttle");
+        return PackVersion.with(Map.of("replaces", "idp-create-user-if-unique", "verification", "kundkonto-verify-customer page and throttle"));
     }
 }

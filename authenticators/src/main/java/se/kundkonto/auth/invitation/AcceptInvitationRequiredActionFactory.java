@@ -8,6 +8,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import se.kundkonto.spi.StatelessProviderFactory;
+import se.kundkonto.customer.PackVersion;
 
 public final class AcceptInvitationRequiredActionFactory implements RequiredActionFactory, StatelessProviderFactory<RequiredActionProvider>, ServerInfoAwareProviderFactory {
 
@@ -30,6 +31,6 @@ public final class AcceptInvitationRequiredActionFactory implements RequiredActi
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("usage", "opened from the e-mailed invitation link; invitations are sent through the kundkonto REST API");
+        return PackVersion.with(Map.of("usage", "opened from the e-mailed invitation link; invitations are sent through the kundkonto REST API"));
     }
 }

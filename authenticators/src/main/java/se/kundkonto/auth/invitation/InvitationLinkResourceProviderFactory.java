@@ -9,6 +9,7 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 import se.kundkonto.accounts.invitation.Invitation;
 import se.kundkonto.spi.StatelessProviderFactory;
+import se.kundkonto.customer.PackVersion;
 
 /** Serves the e-mailed invitation link at {@code /realms/{realm}/kundkonto-invitation}. */
 public final class InvitationLinkResourceProviderFactory
@@ -35,7 +36,7 @@ public final class InvitationLinkResourceProviderFactory
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("path", "/realms/{realm}/" + Invitation.LINK_PATH + "?key=<invitation>",
-                "usage", "the link in invitation e-mails: starts the registration or login for the inviting client");
+        return PackVersion.with(Map.of("path", "/realms/{realm}/" + Invitation.LINK_PATH + "?key=<invitation>",
+                "usage", "the link in invitation e-mails: starts the registration or login for the inviting client"));
     }
 }

@@ -11,6 +11,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import se.kundkonto.auth.FlowStepFactory;
 import se.kundkonto.spi.StatelessProviderFactory;
+import se.kundkonto.customer.PackVersion;
 
 
 public final class CustomerAwareLoginFormFactory implements FlowStepFactory, AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
@@ -51,6 +52,6 @@ public final class CustomerAwareLoginFormFactory implements FlowStepFactory, Aut
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("legacyLoginPattern", "4-12 digits (spaces and dashes ignored)", "legacyLoginOutcome", "registration, never a session");
+        return PackVersion.with(Map.of("legacyLoginPattern", "4-12 digits (spaces and dashes ignored)", "legacyLoginOutcome", "registration, never a session"));
     }
 }

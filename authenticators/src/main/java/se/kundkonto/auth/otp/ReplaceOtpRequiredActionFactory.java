@@ -10,6 +10,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import se.kundkonto.spi.StatelessProviderFactory;
+import se.kundkonto.customer.PackVersion;
 
 public final class ReplaceOtpRequiredActionFactory implements RequiredActionFactory, StatelessProviderFactory<RequiredActionProvider>, ServerInfoAwareProviderFactory {
 
@@ -37,8 +38,8 @@ public final class ReplaceOtpRequiredActionFactory implements RequiredActionFact
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("triggeredBy", "action token " + ResetOtpActionToken.TOKEN_TYPE + " + the user's own sign-in",
+        return PackVersion.with(Map.of("triggeredBy", "action token " + ResetOtpActionToken.TOKEN_TYPE + " + the user's own sign-in",
                 "oldCredential", "removed only after the new one is verified",
-                "use", "enable (not as Default Action); never assign to users by hand");
+                "use", "enable (not as Default Action); never assign to users by hand"));
     }
 }

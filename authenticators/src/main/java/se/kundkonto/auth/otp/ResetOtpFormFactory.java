@@ -14,6 +14,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import se.kundkonto.auth.FlowStepFactory;
 import se.kundkonto.spi.StatelessProviderFactory;
+import se.kundkonto.customer.PackVersion;
 
 public final class ResetOtpFormFactory implements FlowStepFactory, AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
 
@@ -75,9 +76,9 @@ public final class ResetOtpFormFactory implements FlowStepFactory, Authenticator
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("actionToken", ResetOtpActionToken.TOKEN_TYPE,
+        return PackVersion.with(Map.of("actionToken", ResetOtpActionToken.TOKEN_TYPE,
                 "defaultLinkLifespanMinutes", String.valueOf(ResetOtpForm.DEFAULT_LINK_MINUTES),
                 "defaultMaxResetMailsPerHour", String.valueOf(ResetOtpForm.DEFAULT_MAX_MAILS_PER_HOUR),
-                "replacedBy", ReplaceOtpRequiredAction.PROVIDER_ID);
+                "replacedBy", ReplaceOtpRequiredAction.PROVIDER_ID));
     }
 }

@@ -9,6 +9,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import se.kundkonto.auth.FlowStepFactory;
 import se.kundkonto.spi.StatelessProviderFactory;
+import se.kundkonto.customer.PackVersion;
 
 public final class LinkCustomerFormActionFactory implements FlowStepFactory, FormActionFactory, StatelessProviderFactory<FormAction>, ServerInfoAwareProviderFactory {
 
@@ -44,6 +45,6 @@ public final class LinkCustomerFormActionFactory implements FlowStepFactory, For
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("customerAccount", "Organization (alias = customer number)", "roleOnRegistration", "Admin");
+        return PackVersion.with(Map.of("customerAccount", "Organization (alias = customer number)", "roleOnRegistration", "Admin"));
     }
 }

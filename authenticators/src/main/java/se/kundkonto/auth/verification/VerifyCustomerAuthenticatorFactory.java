@@ -11,6 +11,7 @@ import se.kundkonto.auth.FlowStepFactory;
 import se.kundkonto.spi.StatelessProviderFactory;
 
 import se.kundkonto.customer.GuessLimits;
+import se.kundkonto.customer.PackVersion;
 
 public final class VerifyCustomerAuthenticatorFactory implements FlowStepFactory, AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
 
@@ -48,11 +49,11 @@ public final class VerifyCustomerAuthenticatorFactory implements FlowStepFactory
     @Override
     public Map<String, String> getOperationalInfo() {
         GuessLimits d = GuessLimits.DEFAULT;
-        return Map.of("defaultMaxFailuresPerCustomer", String.valueOf(d.maxFailuresPerCustomer()),
+        return PackVersion.with(Map.of("defaultMaxFailuresPerCustomer", String.valueOf(d.maxFailuresPerCustomer()),
                 "defaultMaxFailuresPerClient", String.valueOf(d.maxFailuresPerClient()),
                 "defaultWindowSeconds", String.valueOf(d.windowSeconds()),
                 "defaultMaxFailuresPerCustomerPerDay", String.valueOf(d.maxFailuresPerCustomerPerDay()),
                 "limitsSetOn", "user federation 'customer-registry' (one setting for every entry point)",
-                "throttleStore", "SingleUseObjectProvider (cluster-wide)");
+                "throttleStore", "SingleUseObjectProvider (cluster-wide)"));
     }
 }

@@ -8,6 +8,7 @@ import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 
 import se.kundkonto.spi.StatelessProviderFactory;
+import se.kundkonto.customer.PackVersion;
 
 /** Serves {@code /admin/realms/{realm}/kundkonto-guess-locks/{customerNumber}} for realm admins. */
 public final class GuessLockResourceProviderFactory implements AdminRealmResourceProviderFactory, StatelessProviderFactory<AdminRealmResourceProvider>,
@@ -28,8 +29,8 @@ public final class GuessLockResourceProviderFactory implements AdminRealmResourc
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("path", "/admin/realms/{realm}/" + PROVIDER_ID + "/{customerNumber}",
+        return PackVersion.with(Map.of("path", "/admin/realms/{realm}/" + PROVIDER_ID + "/{customerNumber}",
                 "read", "GET, realm-management view-users", "clear", "DELETE, realm-management manage-users (admin event)",
-                "openapi", "customer-admin-api/openapi-guess-locks.yaml in the source repository");
+                "openapi", "customer-admin-api/openapi-guess-locks.yaml in the source repository"));
     }
 }
