@@ -44,7 +44,7 @@ public final class Admission {
         if (accounts.isMember(org, newcomer)) {
             return accounts.roleIn(org, newcomer);
         }
-        return join(org, newcomer, policy.roleForNewcomer(accounts.adminCountInDatabase(org) > 0));
+        return join(org, newcomer, policy.roleForNewcomer(accounts.adminCountInDatabase(org) > 0), policy.value());
     }
 
     /**
@@ -56,13 +56,14 @@ public final class Admission {
         if (accounts.isMember(org, invitee) && accounts.roleIn(org, invitee) != CustomerRole.PENDING) {
             return accounts.roleIn(org, invitee);
         }
-        return join(org, invitee, role);
+        return join(org, invitee, role, "invitation");
     }
 
-    private CustomerRole join(OrganizationModel org, UserModel newcomer, CustomerRole role) {
+    private CustomerRole join(OrganizationModel org, UserModel newcomer, CustomerRole role, String how) {
         List<UserModel> admins = accounts.admins(org);
         boolean firstClaim = admins.isEmpty() && accounts.memberCount(org) == 0;
         accounts.join(org, newcomer, role);
+        KundkontoMetrics.joined(how, role);
         JoinNotices.sendAfterCommit(session, realm, org, newcomer, role, admins);
         if (firstClaim) {
             ClaimNotice.sendAfterCommit(session, realm, org, newcomer);

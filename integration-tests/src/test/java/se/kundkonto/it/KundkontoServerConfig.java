@@ -18,6 +18,9 @@ public class KundkontoServerConfig implements KeycloakServerConfig {
         // Bulk seeding for the scale tests (test server only, never in the pack).
         config.dependency("se.kundkonto", "kundkonto-test-providers");
         RegistryDatabase.current().options().forEach(config::option);
+        // /health/ready and /metrics on the management port, as in the production image (RegistryOutageIT, MetricsIT).
+        config.option("health-enabled", "true");
+        config.option("metrics-enabled", "true");
         config.log().categoryLevel("se.kundkonto", "DEBUG");
         return config;
     }

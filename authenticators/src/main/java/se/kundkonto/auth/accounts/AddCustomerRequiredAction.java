@@ -4,7 +4,6 @@ import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.events.Details;
-import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 
@@ -18,6 +17,7 @@ import se.kundkonto.auth.verification.VerificationInput;
 import se.kundkonto.accounts.verification.VerifiedCustomer;
 import se.kundkonto.auth.verification.VerifyCustomerAuthenticator;
 import se.kundkonto.auth.RealmJoinPolicy;
+import se.kundkonto.accounts.KundkontoMetrics;
 
 /**
  * "Lägg till kundkonto" ({@code kc_action=kundkonto-add-customer}): the same customer verification as
@@ -51,11 +51,11 @@ public final class AddCustomerRequiredAction implements RequiredActionProvider {
             return;
         }
         CustomerVerifier.Result result = new CustomerVerifier(context.getSession(), context.getRealm())
-                .verify(input.number(), input.digits(), context.getConnection().getRemoteAddr());
+                .verify(KundkontoMetrics.EntryPoint.ADD_CUSTOMER, input.number(), input.digits(), context.getConnection().getRemoteAddr());
         if (result.outcome() != CustomerVerifier.Outcome.VERIFIED) {
             VerificationEvents.describe(context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION_ERROR)
                     .detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID), input.number(), result)
-                    .error(Errors.INVALID_USER_CREDENTIALS);
+                    .error(VerificationEvents.error(result.outcome()));
             page.setError(result.outcome().message());
             context.challenge(page.createForm(VerifyCustomerAuthenticator.TEMPLATE));
             return;

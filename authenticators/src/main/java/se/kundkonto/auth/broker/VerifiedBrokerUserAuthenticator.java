@@ -11,6 +11,7 @@ import se.kundkonto.accounts.MembershipEvents;
 import se.kundkonto.accounts.verification.VerifiedCustomer;
 import se.kundkonto.auth.verification.VerifyCustomerAuthenticator;
 import se.kundkonto.auth.RealmJoinPolicy;
+import se.kundkonto.accounts.KundkontoMetrics;
 
 /**
  * First BankID login of a new person: Keycloak's "create user if unique", but only after the person
@@ -36,7 +37,7 @@ public final class VerifiedBrokerUserAuthenticator extends IdpCreateUserIfUnique
     @Override
     protected void actionImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
                               BrokeredIdentityContext brokerContext) {
-        VerifyCustomerAuthenticator.verify(context).ifPresent(customer -> {
+        VerifyCustomerAuthenticator.verify(context, KundkontoMetrics.EntryPoint.BANKID).ifPresent(customer -> {
             customer.saveTo(context.getAuthenticationSession());
             super.authenticateImpl(context, serializedCtx, brokerContext);
         });

@@ -10,7 +10,6 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
-import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.services.Urls;
@@ -22,6 +21,7 @@ import se.kundkonto.accounts.verification.CustomerVerifier;
 import se.kundkonto.auth.verification.VerificationEvents;
 import se.kundkonto.auth.verification.PreverifiedCustomer;
 import se.kundkonto.customer.CustomerNumber;
+import se.kundkonto.accounts.KundkontoMetrics;
 
 /**
  * Keycloak's username/password form, plus: a customer number typed as username is an old shared
@@ -47,20 +47,20 @@ public final class CustomerAwareLoginForm extends UsernamePasswordForm {
 
     private void legacyCompanyLogin(AuthenticationFlowContext context, String number, String digits) {
         CustomerVerifier.Result result = new CustomerVerifier(context.getSession(), context.getRealm())
-                .verify(number, digits, context.getConnection().getRemoteAddr());
+                .verify(KundkontoMetrics.EntryPoint.LOGIN_FORM, number, digits, context.getConnection().getRemoteAddr());
         VerificationEvents.describe(context.getEvent(), number, result);
         switch (result.outcome()) {
             case VERIFIED -> {
                 PreverifiedCustomer.stash(context.getSession(), context.getAuthenticationSession(), result.customer().orElseThrow());
                 context.challenge(Response.seeOther(registrationPage(context)).build());
             }
-            case REJECTED -> reject(context, getDefaultChallengeMessage(context));
-            case LOCKED, UNAVAILABLE -> reject(context, result.outcome().message());
+            case REJECTED -> reject(context, result.outcome(), getDefaultChallengeMessage(context));
+            case LOCKED, UNAVAILABLE -> reject(context, result.outcome(), result.outcome().message());
         }
     }
 
-    private void reject(AuthenticationFlowContext context, String message) {
-        context.getEvent().error(Errors.INVALID_USER_CREDENTIALS);
+    private void reject(AuthenticationFlowContext context, CustomerVerifier.Outcome outcome, String message) {
+        context.getEvent().error(VerificationEvents.error(outcome));
         Response challenge = challenge(context, message, Validation.FIELD_USERNAME);
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, challenge);
     }

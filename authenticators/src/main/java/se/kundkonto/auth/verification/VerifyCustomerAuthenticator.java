@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -17,6 +16,7 @@ import org.keycloak.models.UserModel;
 import se.kundkonto.accounts.invitation.Invitation;
 import se.kundkonto.accounts.verification.CustomerVerifier;
 import se.kundkonto.accounts.verification.VerifiedCustomer;
+import se.kundkonto.accounts.KundkontoMetrics;
 
 /**
  * The "Kundnummer + de fyra sista siffrorna" page. Put before the registration form (or wherever a
@@ -49,7 +49,7 @@ public final class VerifyCustomerAuthenticator implements Authenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        verify(context).ifPresent(customer -> {
+        verify(context, KundkontoMetrics.EntryPoint.REGISTRATION).ifPresent(customer -> {
             customer.saveTo(context.getAuthenticationSession());
             context.success();
         });
@@ -59,7 +59,7 @@ public final class VerifyCustomerAuthenticator implements Authenticator {
      * Handles a post of the verification page in any flow: the verified customer, or empty when the page
      * was answered (shown again with the reason, or the flow restarted on "Avbryt").
      */
-    public static Optional<VerifiedCustomer> verify(AuthenticationFlowContext context) {
+    public static Optional<VerifiedCustomer> verify(AuthenticationFlowContext context, KundkontoMetrics.EntryPoint entryPoint) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (form.containsKey("cancel")) {
             context.resetFlow();
@@ -73,12 +73,12 @@ public final class VerifyCustomerAuthenticator implements Authenticator {
         }
 
         CustomerVerifier.Result result = new CustomerVerifier(context.getSession(), context.getRealm())
-                .verify(input.number(), input.digits(), context.getConnection().getRemoteAddr());
+                .verify(entryPoint, input.number(), input.digits(), context.getConnection().getRemoteAddr());
         VerificationEvents.describe(context.getEvent(), input.number(), result);
         if (result.outcome() == CustomerVerifier.Outcome.VERIFIED) {
             return result.customer();
         }
-        fail(context, page.setError(result.outcome().message()));
+        fail(context, result.outcome(), page.setError(result.outcome().message()));
         return Optional.empty();
     }
 
@@ -87,8 +87,8 @@ public final class VerifyCustomerAuthenticator implements Authenticator {
         return form(context).createForm(TEMPLATE);
     }
 
-    private static void fail(AuthenticationFlowContext context, LoginFormsProvider page) {
-        context.getEvent().error(Errors.INVALID_USER_CREDENTIALS);
+    private static void fail(AuthenticationFlowContext context, CustomerVerifier.Outcome outcome, LoginFormsProvider page) {
+        context.getEvent().error(VerificationEvents.error(outcome));
         Response challenge = page.createForm(TEMPLATE);
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, challenge);
     }

@@ -20,6 +20,7 @@ import org.keycloak.storage.adapter.InMemoryUserAdapter;
 
 import se.kundkonto.accounts.notice.KundkontoMail;
 import se.kundkonto.accounts.CustomerRole;
+import se.kundkonto.accounts.KundkontoMetrics;
 
 /**
  * Invitations to a customer account, kept as Keycloak's own organization invitations (so realm admins
@@ -59,7 +60,9 @@ public final class Invitations {
             throw new BudgetSpent();
         }
         try {
-            return store(org, email, role, inviter, client, redirectUri);
+            OrganizationInvitationModel sent = store(org, email, role, inviter, client, redirectUri);
+            KundkontoMetrics.invitation("sent");
+            return sent;
         } catch (EmailException | RuntimeException notSent) {
             budget.release(slot);
             throw notSent;
@@ -116,6 +119,7 @@ public final class Invitations {
     /** Spends an accepted invitation. */
     public void consume(Invitation invitation) {
         manager.remove(invitation.id());
+        KundkontoMetrics.invitation("accepted");
     }
 
     /**

@@ -18,6 +18,7 @@ import org.keycloak.organization.OrganizationProvider;
 
 import se.kundkonto.accounts.notice.KundkontoMail;
 import se.kundkonto.accounts.CustomerRole;
+import se.kundkonto.accounts.KundkontoMetrics;
 
 /**
  * Tells a customer account's Admins who joined. The mails go out only once the join has committed
@@ -97,6 +98,7 @@ public final class JoinNotices {
                                 "kundkonto-member-joined.ftl");
             } catch (EmailException e) {
                 LOG.warnf("Could not tell Admin %s that someone joined customer %s: %s", admin.getId(), org.getAlias(), rootCause(e));
+                KundkontoMetrics.joinNoticeFailed();
             }
         }
 

@@ -13,6 +13,7 @@ import se.kundkonto.customer.GuessThrottle;
 import se.kundkonto.customer.GuessThrottle.CustomerNumberOrRaw;
 import se.kundkonto.customer.LogSafe;
 import se.kundkonto.registry.CustomerRegistryProvider;
+import se.kundkonto.accounts.KundkontoMetrics;
 
 /**
  * Proves "I belong to this customer": customer number + last four digits of the organisation number,
@@ -63,7 +64,14 @@ public final class CustomerVerifier {
         this.throttle = GuessBudget.of(session, realm);
     }
 
-    public Result verify(String typedNumber, String typedDigits, String clientAddress) {
+    /** Judges one attempt and counts it in {@code kundkonto_verifications_total} for its entry point. */
+    public Result verify(KundkontoMetrics.EntryPoint entryPoint, String typedNumber, String typedDigits, String clientAddress) {
+        Result result = judge(typedNumber, typedDigits, clientAddress);
+        KundkontoMetrics.verification(entryPoint, result);
+        return result;
+    }
+
+    private Result judge(String typedNumber, String typedDigits, String clientAddress) {
         // Reserve before judging: racing requests can never get more judgements than there are slots.
         GuessThrottle.Attempt attempt = throttle.begin(realm.getId(), CustomerNumberOrRaw.of(typedNumber), clientAddress);
         if (!attempt.allowed()) {
