@@ -52,7 +52,8 @@ class ClusterTwoFactorResetIT {
         // Another browser than the one that asked: the reset ends on a page of its own (its session never saw the portal).
         assertThat(done.status()).isLessThan(500);
         assertThat(done.pageId()).as("%s '%s'", done, done.feedback()).isEqualTo("login-info");
-        Cluster.note("2FA reset: link mailed by A, password POST on B gave a new QR code; after it: %s '%s'", done, done.feedback());
+        Cluster.note("2FA reset: link mailed by A, password POST on B gave a new QR code; after it: %s '%s'", done,
+                done.doc().select("#kc-page-title, .instruction, p").text());
         List<String> after = KeycloakTables.otpCredentials(EMAIL);
         assertThat(after).as("replaced on B").hasSize(1).doesNotContainAnyElementsOf(before);
 
