@@ -55,20 +55,20 @@ class NodeKilledIT {
             inFlightForms.add(portal.registrationForm(person, customer, Cluster.DIGITS));
         }
 
-        // Six registrations posted to B one every 50 ms, B killed after 150 ms: some are answered, some cut
+        // Six registrations posted to B one every 100 ms, B killed after 350 ms: some are answered, some cut
         // off while B handles them, some find B gone.
         ExecutorService pool = Executors.newFixedThreadPool(inFlight.size());
         List<Future<String>> posted = new ArrayList<>();
         for (int i = 0; i < inFlight.size(); i++) {
             Person person = inFlight.get(i);
             Person.Form filled = Portal.filledIn(inFlightForms.get(i), email(i));
-            long delay = 50L * i;
+            long delay = 100L * i;
             posted.add(pool.submit(() -> {
                 Thread.sleep(delay);
                 return outcome(() -> person.submitAndFollow(filled));
             }));
         }
-        Thread.sleep(150);
+        Thread.sleep(350);
         long killed = System.nanoTime();
         cluster.kill(b);
         List<String> onB = new ArrayList<>();
@@ -78,7 +78,7 @@ class NodeKilledIT {
         pool.shutdownNow();
         boolean noticed = TwoNodeCluster.awaitView(a, 1, Duration.ofSeconds(60));
         Cluster.note("registration kill: A's view went to 1 member %s ms after kill -9 of B", noticed ? (System.nanoTime() - killed) / 1_000_000 : "never (60 s)");
-        Cluster.note("registration kill: the 6 registration POSTs sent to B at 0, 50 … 250 ms (kill at 150 ms) got: %s", onB);
+        Cluster.note("registration kill: the 6 registration POSTs sent to B at 0, 100 … 500 ms (kill at 350 ms) got: %s", onB);
         assertThat(onB).as("no error page from B before it died").noneMatch(o -> o.startsWith("5"));
 
         // The one between two pages: the form B served, sent to A.
