@@ -10,7 +10,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 
 /** Catches every e-mail the realm sends (SMTP on localhost) and shows them on a small web inbox ({@link MailPage}). */
-final class MailCatcher {
+public final class MailCatcher {
 
     private final GreenMail smtp;
     private final HttpServer web;
@@ -20,7 +20,7 @@ final class MailCatcher {
         this.web = web;
     }
 
-    static MailCatcher start(int smtpPort, int webPort) throws IOException {
+    public static MailCatcher start(int smtpPort, int webPort) throws IOException {
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         HttpServer web = HttpServer.create(new InetSocketAddress("127.0.0.1", webPort), 0);
@@ -40,7 +40,7 @@ final class MailCatcher {
         return new MailCatcher(smtp, web);
     }
 
-    void stop() {
+    public void stop() {
         web.stop(0);
         smtp.stop();
     }
