@@ -3,6 +3,9 @@ package se.kundkonto.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.testframework.mail.MailServer;
 import org.keycloak.testframework.mail.annotations.InjectMailServer;
@@ -16,7 +19,8 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
  * A test that uses the pages as a person does: the shared headless browser, logged out before each
  * test, and the framework's OAuth test client in the test's realm (whose field the subclass declares).
  */
-abstract class BrowserTestBase {
+@ExtendWith(FailureEvidence.class)
+abstract class BrowserTestBase implements FailureEvidence.Source {
 
     @InjectWebDriver
     ManagedWebDriver driver;
@@ -31,6 +35,21 @@ abstract class BrowserTestBase {
     Browser browser;
 
     abstract ManagedRealm realm();
+
+    @Override
+    public byte[] screenshot() {
+        return ((TakesScreenshot) driver.driver()).getScreenshotAs(OutputType.BYTES);
+    }
+
+    @Override
+    public String currentUrl() {
+        return driver.driver().getCurrentUrl();
+    }
+
+    @Override
+    public String pageSource() {
+        return driver.driver().getPageSource();
+    }
 
     @BeforeEach
     void loggedOut() {
