@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.AccessToken;
-import org.keycloak.representations.idm.MemberRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -55,13 +54,7 @@ class ManyCustomerAccountsIT extends BrowserTestBase {
     public static class ManyAccounts implements RealmConfig {
         @Override
         public RealmBuilder configure(RealmBuilder realm) {
-            OrganizationRepresentation first = new OrganizationRepresentation();
-            first.setName("Sopbolaget i Norr AB");
-            first.setAlias(REGISTERED);
-            first.setEnabled(true);
-            MemberRepresentation member = new MemberRepresentation();
-            member.setUsername(EMAIL);
-            first.setMembers(List.of(member));
+            OrganizationRepresentation first = ImportedMember.account(REGISTERED, "Sopbolaget i Norr AB", EMAIL);
             return realm.name("kundportal-many")
                     .users(UserBuilder.create(EMAIL).email(EMAIL).emailVerified(true).name("Många", "Konton").password(PASSWORD)
                             .attribute("phoneNumber", "070-000 00 00").attribute("kundkonto.lastCustomer", REGISTERED))
