@@ -17,7 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** "Mina uppgifter" in Keycloak's account console: change the password, remove two-factor authentication. */
+/** "Mina uppgifter" in Keycloak's account console: change the password, remove two-factor authentication (the app, then its recovery codes). */
 @KeycloakIntegrationTest(config = KundkontoServerConfig.class)
 class AccountConsoleIT extends BrowserTestBase {
 
@@ -87,6 +87,15 @@ class AccountConsoleIT extends BrowserTestBase {
         driver.findElement(By.id("kc-accept")).click();
         waitFor("[data-testid='password/credential-list'] [data-testrole='update']");
         assertThat(credentials("konto@bygg.se", "otp")).isEmpty();
+
+        // The recovery codes that came with the app are listed beside it and removed the same way; while
+        // they are there they are still a second factor.
+        assertThat(credentials("konto@bygg.se", "recovery-authn-codes")).hasSize(1);
+        waitFor("[data-testid='recovery-authn-codes/credential-list'] [data-testrole='remove']").click();
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).until(d -> "login-delete-credential".equals(browser.pageId()));
+        driver.findElement(By.id("kc-accept")).click();
+        waitFor("[data-testid='password/credential-list'] [data-testrole='update']");
+        assertThat(credentials("konto@bygg.se", "recovery-authn-codes")).isEmpty();
 
         browser.forgetSession(realm.getBaseUrl());
         browser.openLogin(oauth, "sv");

@@ -148,12 +148,88 @@ public final class Browser {
         submitWith(By.id("kundkonto-skip-totp"));
     }
 
-    /** Sets up TOTP from the secret on the page, as an authenticator app would; returns the secret. */
+    /**
+     * Sets up TOTP from the secret on the page, as an authenticator app would; returns the secret. The
+     * recovery codes Keycloak offers next (a first second factor) are saved ({@link #recoveryCodes()}).
+     */
     public String setUpTotp() {
         String secret = driver.findElement(By.id("totpSecret")).getAttribute("value");
         type("totp", Totp.code(secret));
         submitWith(By.id("saveTOTPBtn"));
+        saveRecoveryCodesIfAsked();
         return secret;
+    }
+
+    public static final String RECOVERY_CODES_PAGE = "login-login-recovery-authn-code-config";
+    public static final String RECOVERY_CODE_PAGE = "login-login-recovery-authn-code-input";
+    public static final String PASSKEY_REGISTER_PAGE = "login-webauthn-register";
+    public static final String PASSKEY_PAGE = "login-webauthn-authenticate";
+
+    private List<String> recoveryCodes = List.of();
+
+    /** The recovery codes of the last set Keycloak showed, as shown (XXXX-XXXX-XXXX). */
+    public List<String> recoveryCodes() {
+        return recoveryCodes;
+    }
+
+    /** On Keycloak's recovery-code page: keeps the codes, ticks "saved" and finishes. Elsewhere nothing. */
+    public List<String> saveRecoveryCodesIfAsked() {
+        if (!RECOVERY_CODES_PAGE.equals(pageId())) {
+            return List.of();
+        }
+        recoveryCodes = driver.driver().findElements(By.cssSelector("#kc-recovery-codes-list li")).stream()
+                .map(WebElement::getText).map(String::strip).toList();
+        driver.findElement(By.id("kcRecoveryCodesConfirmationCheck")).click();
+        submitWith(By.id("saveRecoveryAuthnCodesBtn"));
+        return recoveryCodes;
+    }
+
+    /** "Skapa en nyckel (passkey)" on the second-factor offer. */
+    public void choosePasskey() {
+        submitWith(By.id("kundkonto-choose-passkey"));
+    }
+
+    /**
+     * Keycloak's passkey registration page: the browser's authenticator (a virtual one in the tests) makes
+     * the key, Keycloak's script asks for a name (a prompt), and the page goes on.
+     */
+    public void createPasskey(String label) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        driver.findElement(By.id("registerWebAuthn")).click();
+        org.openqa.selenium.Alert prompt = new WebDriverWait(driver.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.alertIsPresent());
+        prompt.sendKeys(label);
+        prompt.accept();
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
+    }
+
+    /**
+     * "Logga in med nyckel (passkey)": on the login page (no e-mail, no password) or as the second factor.
+     * Returns whether a new page came (a failed key keeps the page and shows the error).
+     */
+    public boolean signInWithPasskey() {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        driver.findElement(By.id("authenticateWebAuthnButton")).click();
+        try {
+            new WebDriverWait(driver.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(oldPage));
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
+    }
+
+    /** "Använd en återställningskod" on the code page. */
+    public void useRecoveryCodeInstead() {
+        submitWith(By.id("kundkonto-use-recovery-code"));
+    }
+
+    public void enterRecoveryCode(String code) {
+        WebElement input = driver.findElement(By.id("recoveryCodeInput"));
+        input.clear();
+        if (!code.isEmpty()) {
+            // Long or odd input goes in through the DOM: sendKeys would type 10 KB key by key.
+            ((org.openqa.selenium.JavascriptExecutor) driver.driver()).executeScript("arguments[0].value = arguments[1];", input, code);
+        }
+        submitWith(By.id("kc-login"));
     }
 
     public void enterOtp(String code) {

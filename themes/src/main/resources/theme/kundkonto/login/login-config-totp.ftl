@@ -1,4 +1,4 @@
-<#-- Fork of keycloak.v2 login-config-totp.ftl: "Hoppa över tvåfaktorsautentisering" on the offer after registration, the replace-the-app mode of the e-mailed reset, and the portal's wording. -->
+<#-- Fork of keycloak.v2 login-config-totp.ftl: the offer after registration (a passkey instead, or "Hoppa över tvåfaktorsautentisering"), the replace-the-app mode of the e-mailed reset, and the portal's wording. -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
@@ -8,7 +8,15 @@
     <#if section = "header">
         ${msg("kundkontoTotpTitle")}
     <#elseif section = "form">
-        <p class="kundkonto-intro"><#if kundkontoReplacingOtp??>${msg("kundkontoOtpReplaceIntro")}<#else>${msg("kundkontoTotpIntro")}</#if></p>
+        <p class="kundkonto-intro"><#if kundkontoReplacingOtp??>${msg("kundkontoOtpReplaceIntro")}<#elseif kundkontoPasskeyOffered??>${msg("kundkontoSecondFactorIntro")}<#else>${msg("kundkontoTotpIntro")}</#if></p>
+        <#if kundkontoPasskeyOffered??>
+            <h2 class="kundkonto-choice-heading">${msg("kundkontoPasskeyHeading")}</h2>
+            <p>${msg("kundkontoPasskeyIntro")}</p>
+            <form id="kundkonto-offer-passkey-form" action="${url.loginAction}" method="post" novalidate="novalidate">
+                <@buttons.button id="kundkonto-choose-passkey" name="kundkontoPasskey" label="kundkontoPasskeyChoose" type="secondary" fullWidth=false/>
+            </form>
+            <h2 class="kundkonto-choice-heading">${msg("kundkontoTotpHeading")}</h2>
+        </#if>
         <ol id="kc-totp-settings" class="pf-v5-c-list pf-v5-u-mb-md">
             <li>
                 <p>${msg("loginTotpStep1")}</p>

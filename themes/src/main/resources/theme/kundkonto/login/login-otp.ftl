@@ -1,4 +1,4 @@
-<#-- Fork of keycloak.v2 login-otp.ftl: adds "Återställ tvåfaktorsautentisering" (lost phone) and lists several authenticator apps as radio buttons (keyboard-usable) instead of clickable divs. -->
+<#-- Fork of keycloak.v2 login-otp.ftl: adds "Använd en återställningskod" and "Använd din nyckel (passkey)" (the flow's other second factors, one press away), "Återställ tvåfaktorsautentisering" (lost phone) and lists several authenticator apps as radio buttons (keyboard-usable) instead of clickable divs. -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
@@ -26,6 +26,21 @@
             <@field.input name="otp" label=msg("kundkontoTotpCode") autocomplete="one-time-code" fieldName="totp" autofocus=true/>
             <@buttons.loginButton/>
         </form>
+        <#if auth?has_content>
+            <#list auth.authenticationSelections as other>
+                <#assign otherAuthenticator = other.authenticationExecution.authenticator!"">
+                <#if otherAuthenticator = "auth-recovery-authn-code-form" || otherAuthenticator = "webauthn-authenticator-passwordless">
+                    <form id="kundkonto-other-way-${otherAuthenticator}" action="${url.loginAction}" method="post" novalidate="novalidate">
+                        <input type="hidden" name="authenticationExecution" value="${other.authExecId}">
+                        <#if otherAuthenticator = "auth-recovery-authn-code-form">
+                            <@buttons.button id="kundkonto-use-recovery-code" label="kundkontoUseRecoveryCode" type="link" fullWidth=false/>
+                        <#else>
+                            <@buttons.button id="kundkonto-use-passkey" label="kundkontoUsePasskey" type="link" fullWidth=false/>
+                        </#if>
+                    </form>
+                </#if>
+            </#list>
+        </#if>
         <#if kundkontoOtpResetAvailable??>
             <form id="kundkonto-reset-otp-form" action="${url.loginAction}" method="post" novalidate="novalidate">
                 <p>${msg("kundkontoOtpLostPhone")}</p>

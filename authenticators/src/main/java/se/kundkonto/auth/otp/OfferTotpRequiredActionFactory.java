@@ -27,7 +27,7 @@ public final class OfferTotpRequiredActionFactory implements RequiredActionFacto
 
     @Override
     public String getDisplayText() {
-        return "Kundkonto: offer two-factor authentication (TOTP), skippable";
+        return "Kundkonto: offer two-factor authentication (passkey or TOTP), skippable";
     }
 
     @Override
@@ -37,7 +37,10 @@ public final class OfferTotpRequiredActionFactory implements RequiredActionFacto
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("credential", "Keycloak OTP (realm OTP policy)", "skippable", "true",
+        return Map.of("credential", "Keycloak OTP (realm OTP policy), or a passkey through webauthn-register-passwordless "
+                        + "(when the realm's WebAuthn passwordless policy has passkeys on)",
+                "recoveryCodes", "CONFIGURE_RECOVERY_AUTHN_CODES follows either set-up when that required action is enabled",
+                "skippable", "true",
                 "use", "enable as Default Action so every new user gets the offer once");
     }
 }

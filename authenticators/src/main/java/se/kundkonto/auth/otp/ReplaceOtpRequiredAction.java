@@ -72,6 +72,7 @@ public final class ReplaceOtpRequiredAction extends UpdateTotp {
         if (added.isEmpty()) {
             return; // wrong or missing code: Keycloak showed the page again, nothing changed
         }
+        takeThePlaceOf(user, before, added.get(0));
         before.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
         OtpResetRequest.close(context.getAuthenticationSession());
         context.getEvent().clone().event(EventType.REMOVE_CREDENTIAL).user(user)
@@ -90,6 +91,22 @@ public final class ReplaceOtpRequiredAction extends UpdateTotp {
     private static void replacing(RequiredActionContext context) {
         context.form().setAttribute(ATTR_REPLACING, true)
                 .setAttribute(ATTR_ADDED_AT, LocalDateTime.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), SWEDEN).format(ADDED_AT));
+    }
+
+    /**
+     * The new authenticator takes the old one's place in the user's order of credentials: Keycloak offers
+     * the second factor that comes first in that order, so the code page (not the recovery codes set up
+     * after the old app) stays what the person is asked next time.
+     */
+    private static void takeThePlaceOf(UserModel user, Set<String> old, String added) {
+        String previous = null;
+        for (CredentialModel credential : user.credentialManager().getStoredCredentialsStream().toList()) {
+            if (old.contains(credential.getId())) {
+                user.credentialManager().moveStoredCredentialTo(added, previous);
+                return;
+            }
+            previous = credential.getId();
+        }
     }
 
     private static Set<String> otpIds(UserModel user) {
