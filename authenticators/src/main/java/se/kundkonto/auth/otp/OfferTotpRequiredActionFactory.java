@@ -10,6 +10,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import se.kundkonto.spi.StatelessProviderFactory;
+import se.kundkonto.customer.PackVersion;
 
 public final class OfferTotpRequiredActionFactory implements RequiredActionFactory, StatelessProviderFactory<RequiredActionProvider>, ServerInfoAwareProviderFactory {
 
@@ -37,10 +38,10 @@ public final class OfferTotpRequiredActionFactory implements RequiredActionFacto
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("credential", "Keycloak OTP (realm OTP policy), or a passkey through webauthn-register-passwordless "
+        return PackVersion.with(Map.of("credential", "Keycloak OTP (realm OTP policy), or a passkey through webauthn-register-passwordless "
                         + "(when the realm's WebAuthn passwordless policy has passkeys on)",
                 "recoveryCodes", "CONFIGURE_RECOVERY_AUTHN_CODES follows either set-up when that required action is enabled",
                 "skippable", "true",
-                "use", "enable as Default Action so every new user gets the offer once");
+                "use", "enable as Default Action so every new user gets the offer once"));
     }
 }
