@@ -2,12 +2,17 @@ package se.kundkonto.registry;
 
 import java.util.Optional;
 
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+
 import org.keycloak.component.ComponentModel;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.storage.StorageUnavailableException;
+import org.keycloak.transaction.JtaTransactionManagerLookup;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.UserStorageProviderModel;
 
@@ -93,13 +98,34 @@ public final class CustomerRegistryProvider implements UserStorageProvider {
      */
     private Optional<CustomerRecord> find(CustomerNumber number) {
         try {
-            return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
-                    readSession -> registry(readSession).find(number));
+            return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), readSession -> {
+                Optional<CustomerRecord> found = registry(readSession).find(number);
+                if (markedForRollback(readSession)) {
+                    // Hibernate answers a read that failed inside a JTA transaction it then marked for rollback
+                    // (a pooled connection the database had closed) with "not found": that is an outage, not an
+                    // unknown customer, and must not count as a wrong answer.
+                    throw new StorageUnavailableException("Customer registry read failed: its transaction was marked for rollback");
+                }
+                return found;
+            });
         } catch (StorageUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
             // One exception type for "the registry did not answer": the verification says so and counts nobody.
             throw new StorageUnavailableException("Customer registry is not reachable", e);
+        }
+    }
+
+    private static boolean markedForRollback(KeycloakSession readSession) {
+        if (readSession.getTransactionManager().getRollbackOnly()) {
+            return true;
+        }
+        JtaTransactionManagerLookup lookup = readSession.getProvider(JtaTransactionManagerLookup.class);
+        TransactionManager jta = lookup == null ? null : lookup.getTransactionManager();
+        try {
+            return jta != null && jta.getStatus() == Status.STATUS_MARKED_ROLLBACK;
+        } catch (SystemException e) {
+            return true;
         }
     }
 
