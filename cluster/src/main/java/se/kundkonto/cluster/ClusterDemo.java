@@ -14,12 +14,12 @@ public final class ClusterDemo {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 6) {
-            throw new IllegalArgumentException(
-                    "usage: ClusterDemo <keycloak-distribution> <pack.jar> <realm.json> <registry-seed.sql> <postgres-scripts> <work-dir>");
+        if (args.length != 7) {
+            throw new IllegalArgumentException("usage: ClusterDemo <keycloak-distribution> <pack.jar> <realm.json> <registry-seed.sql> "
+                    + "<server-conf> <postgres-scripts> <work-dir>");
         }
         ClusterLayout layout = new ClusterLayout(path(args[0]), path(args[1]), path(args[2]), path(args[3]), path(args[4]),
-                path(args[5]), null, false);
+                path(args[5]), path(args[6]), null, false);
         if (!PrivatePostgres.installed()) {
             throw new IllegalStateException("The cluster demo needs the PostgreSQL server binaries: apt-get install postgresql");
         }

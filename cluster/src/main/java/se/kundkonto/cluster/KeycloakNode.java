@@ -57,6 +57,11 @@ public final class KeycloakNode {
         return httpPort;
     }
 
+    /** Health and metrics: {@code http://127.0.0.1:<port>/health/ready}. */
+    public int managementPort() {
+        return managementPort;
+    }
+
     public Path log() {
         return log;
     }

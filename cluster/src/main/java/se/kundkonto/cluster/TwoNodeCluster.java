@@ -154,6 +154,11 @@ public final class TwoNodeCluster implements AutoCloseable {
         run(List.of("cp", "-a", layout.distribution().toString(), a.home().toString()), a.home().getParent());
         Files.copy(layout.pack(), Files.createDirectories(a.home().resolve("providers")).resolve("kundkonto.jar"),
                 StandardCopyOption.REPLACE_EXISTING);
+        try (Stream<Path> conf = Files.list(layout.serverConf())) { // built like the production image
+            for (Path file : conf.toList()) {
+                Files.copy(file, a.home().resolve("conf").resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         run(List.of(a.home().resolve("bin/kc.sh").toString(), "build", "--db=postgres", "--db-kind-kundregister=postgres",
                 "--cache=ispn", "--health-enabled=true"), a.home());
         run(List.of("cp", "-a", a.home().toString(), b.home().toString()), a.home().getParent());

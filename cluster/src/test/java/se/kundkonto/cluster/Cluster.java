@@ -88,15 +88,15 @@ final class Cluster {
 
     private static ClusterLayout layout() {
         return new ClusterLayout(path("kundkonto.cluster.dist"), path("kundkonto.pack.jar"), path("kundkonto.realm"),
-                path("kundkonto.registry.seed"), path("kundkonto.postgres.scripts"), path("kundkonto.cluster.work"),
+                path("kundkonto.registry.seed"), path("kundkonto.server.conf"), path("kundkonto.postgres.scripts"), path("kundkonto.cluster.work"),
                 Portal.PUBLIC_URL, true);
     }
 
-    /** Customers 06070801–06070815 ("Klusterkund NN AB"), one or two per test, so no test meets another's locks or members. */
+    /** Customers 06070801–06070817 ("Klusterkund NN AB"), one or two per test, so no test meets another's locks or members. */
     private static void addTestCustomers() throws Exception {
         try (Connection c = RegistrySeed.connect(); PreparedStatement insert = c.prepareStatement(
                 "insert into customer_registry (customer_number, org_number, company_name, active) values (?, ?, ?, true)")) {
-            for (int i = 1; i <= 15; i++) {
+            for (int i = 1; i <= 17; i++) {
                 insert.setString(1, number(i));
                 insert.setString(2, "556123-" + DIGITS);
                 insert.setString(3, String.format("Klusterkund %02d AB", i));

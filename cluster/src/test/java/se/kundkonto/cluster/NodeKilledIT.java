@@ -22,7 +22,7 @@ import se.kundkonto.cluster.Portal.Tokens;
  * balancer sends them there; starting the flow again is allowed, an error page is not), nothing is left
  * half-linked, and B restarts and rejoins. What each person saw is written to the figures.
  */
-@Order(5)
+@Order(6)
 class NodeKilledIT {
 
     private static final String PASSWORD = "Kluster2026!kill";

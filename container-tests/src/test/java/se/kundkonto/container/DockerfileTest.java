@@ -45,6 +45,17 @@ class DockerfileTest {
                 .isGreaterThan(all.indexOf("COPY " + Project.packJar()));
     }
 
+    /** The registry's outage must not fail readiness: a raw Quarkus build property, in conf/ before the build. */
+    @Test
+    void bakesTheServerConfIntoTheBuild() throws IOException {
+        String all = instructions();
+        String copy = "COPY server-conf/quarkus.properties /opt/keycloak/conf/quarkus.properties";
+        assertThat(all).contains(copy);
+        assertThat(all.indexOf(copy)).isLessThan(all.indexOf("RUN /opt/keycloak/bin/kc.sh build"));
+        assertThat(Files.readAllLines(Project.root().resolve("server-conf/quarkus.properties")))
+                .contains("quarkus.datasource.\"kundregister\".health-exclude=true");
+    }
+
     @Test
     void startsOptimized() throws IOException {
         assertThat(lines()).contains("ENTRYPOINT [\"/opt/keycloak/bin/kc.sh\"]", "CMD [\"start\", \"--optimized\"]");
