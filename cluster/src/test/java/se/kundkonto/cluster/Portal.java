@@ -104,6 +104,17 @@ final class Portal {
         return tokens(p, p.submitAndFollow(offer.form("#kc-totp-settings-form").with("kundkontoSkip", "")));
     }
 
+    /**
+     * After an authenticator app is set up, Keycloak shows the recovery codes once (issue 14): saved as a
+     * person would (the page's own form). Any other page is returned as it is.
+     */
+    static Page pastRecoveryCodes(Person p, Page page) {
+        if (!"login-login-recovery-authn-code-config".equals(page.pageId())) {
+            return page;
+        }
+        return p.submitAndFollow(page.form("#kc-recovery-codes-settings-form"));
+    }
+
     /** The login form with e-mail and password: the next page (picker, OTP) or the redirect to the portal. */
     Page login(Person p, String email, String password) {
         Page login = p.getAndFollow(authUrl(null));
