@@ -84,6 +84,27 @@ public final class SeedResource {
         return String.valueOf(accounts.size());
     }
 
+    /**
+     * Looks up each of the user's memberships once through Keycloak's {@code getMemberById}, the only call
+     * that fills Keycloak's per-membership cache entry, in one session (the user is loaded and checked once).
+     * Without those entries every lookup of the user asks the database about each organization
+     * (README "Scale, after the scale work"); returns how many were looked up.
+     */
+    @POST
+    @Path("memberships/warm")
+    public String warm(@QueryParam("email") String email) {
+        requireMasterAdmin();
+        RealmModel realm = session.getContext().getRealm();
+        UserModel user = email == null ? null : session.users().getUserByEmail(realm, email);
+        if (user == null) {
+            throw new NotFoundException("no such user");
+        }
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        List<OrganizationModel> memberOf = organizations.getByMember(user).toList();
+        memberOf.forEach(org -> organizations.getMemberById(org, user.getId()));
+        return String.valueOf(memberOf.size());
+    }
+
     private void requireMasterAdmin() {
         RealmModel master = session.realms().getRealmByName("master");
         RealmModel current = session.getContext().getRealm();
