@@ -66,7 +66,9 @@ public final class DemoServer {
                 "--db-url-full-kundregister=jdbc:h2:file:" + registry
                         + ";INIT=RUNSCRIPT FROM '" + seed + "' CHARSET 'UTF-8'",
                 "--db-username-kundregister=sa",
-                "--db-password-kundregister=sa");
+                "--db-password-kundregister=sa",
+                // as in the production image: /health/ready and the pack's counters on /metrics (port 9000)
+                "--health-enabled=true", "--metrics-enabled=true");
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).inheritIO();
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
@@ -108,6 +110,7 @@ public final class DemoServer {
                    realm "kundportal": Organizations, User federation > Kundregister
 
                  Mail inbox:                 http://localhost:8025/
+                 Metrics (kundkonto_*):      http://localhost:9000/metrics   health: http://localhost:9000/health/ready
                 ==========================================================================
                 """);
     }
