@@ -83,8 +83,13 @@ abstract class BrowserTestBase implements FailureEvidence.Source {
 
     /** A new person registers (in Swedish), confirms the e-mail address and stops at the TOTP offer that follows. */
     void registerUntilTotpOffer(String customerNumber, String digits, String email, String password) {
+        registerUntilTotpOffer("sv", customerNumber, digits, email, password);
+    }
+
+    /** The same in the given language (the second-factor offer: app, passkey or skip). */
+    void registerUntilTotpOffer(String locale, String customerNumber, String digits, String email, String password) {
         browser.forgetSession(realm().getBaseUrl());
-        browser.openLogin(oauth, "sv");
+        browser.openLogin(oauth, locale);
         browser.clickRegister();
         browser.verifyCustomer(customerNumber, digits);
         browser.register("Test", "Person", "070-000 00 00", email, password);

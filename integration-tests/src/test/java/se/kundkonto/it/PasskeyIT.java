@@ -104,12 +104,7 @@ class PasskeyIT extends BrowserTestBase {
 
     /** Registers, chooses a passkey on the offer, creates it and saves the recovery codes that follow. */
     private void registerWithPasskey(String email, String locale) {
-        browser.forgetSession(realm.getBaseUrl());
-        browser.openLogin(oauth, locale);
-        browser.clickRegister();
-        browser.verifyCustomer("04050607", "7652");
-        browser.register("Nyckel", "Person", "070-123 45 67", email, PASSWORD);
-        browser.confirmEmail(mailbox, email);
+        registerUntilTotpOffer(locale, "04050607", "7652", email, PASSWORD);
         assertThat(browser.pageId()).isEqualTo(Browser.TOTP_PAGE);
         browser.choosePasskey();
         assertThat(browser.pageId()).isEqualTo(Browser.PASSKEY_REGISTER_PAGE);
@@ -175,11 +170,7 @@ class PasskeyIT extends BrowserTestBase {
 
     @Test
     void theOfferAndThePasskeyPagesSpeakEnglishAndPassAxe() {
-        browser.openLogin(oauth, "en");
-        browser.clickRegister();
-        browser.verifyCustomer("04050607", "7652");
-        browser.register("Key", "Person", "070-123 45 67", "english-key@syd.se", PASSWORD);
-        browser.confirmEmail(mailbox, "english-key@syd.se");
+        registerUntilTotpOffer("en", "04050607", "7652", "english-key@syd.se", PASSWORD);
         assertThat(browser.pageText()).contains("Passkey", "Create a passkey", "Authenticator app", "Skip two-factor authentication");
         browser.screenshot("second-factor-offer-en");
         Accessibility.assertNoViolations(driver, "second-factor offer (en)");
@@ -208,11 +199,7 @@ class PasskeyIT extends BrowserTestBase {
 
     @Test
     void theSwedishOfferPassesAxe() {
-        browser.openLogin(oauth, "sv");
-        browser.clickRegister();
-        browser.verifyCustomer("04050607", "7652");
-        browser.register("Nyckel", "Person", "070-123 45 67", "axe-key@syd.se", PASSWORD);
-        browser.confirmEmail(mailbox, "axe-key@syd.se");
+        registerUntilTotpOffer("04050607", "7652", "axe-key@syd.se", PASSWORD);
         assertThat(browser.pageText()).contains("Nyckel (passkey)", "Skapa en nyckel (passkey)", "Autentiseringsapp",
                 "Hoppa över tvåfaktorsautentisering");
         browser.screenshot("second-factor-offer-sv");
