@@ -86,4 +86,30 @@ class RegistryOutageIT extends BrowserTestBase {
         assertThat(browser.pageId()).as("the registry answers again, and the number is not locked").isEqualTo(Browser.REGISTER_PAGE);
         assertThat(browser.pageText()).contains("Återvinning Syd AB");
     }
+
+    /**
+     * Only the registry's table gone (a failed ERP migration, a dropped view), the database up: the same
+     * answer, and none of the six attempts counts as a guess.
+     */
+    @Test
+    void aRegistryTableThatIsGoneIsSaidSoAndCountsAgainstNobody() {
+        assumeTrue(RegistryDatabase.isPostgres(), "the H2 registry cannot be taken away from the test");
+        browser.openLogin(oauth, "sv");
+        browser.clickRegister();
+        RegistryDatabase.execute("ALTER TABLE customer_registry RENAME TO customer_registry_away");
+        try {
+            // More attempts than the per-number limit (5): none of them may count as a guess.
+            for (int attempt = 0; attempt < 6; attempt++) {
+                browser.verifyCustomer("04050607", "7652");
+                assertThat(browser.pageId()).isEqualTo(Browser.VERIFY_PAGE);
+                assertThat(browser.feedback()).contains("Vi kan inte kontrollera kundnumret just nu. Försök igen om en stund.");
+            }
+            browser.screenshot("verify-customer-registry-down-sv");
+        } finally {
+            RegistryDatabase.execute("ALTER TABLE customer_registry_away RENAME TO customer_registry");
+        }
+        browser.verifyCustomer("04050607", "7652");
+        assertThat(browser.pageId()).as("back up, and not locked").isEqualTo(Browser.REGISTER_PAGE);
+        assertThat(browser.pageText()).contains("Återvinning Syd AB");
+    }
 }
