@@ -1,5 +1,7 @@
 package se.kundkonto.accounts;
 
+import java.util.Locale;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 
@@ -30,7 +32,7 @@ public final class KundkontoMetrics {
     /** {@code kundkonto_verifications_total{entry_point, outcome}}; a lock it started also counts in {@code kundkonto_lockouts_total}. */
     public static void verification(EntryPoint entryPoint, CustomerVerifier.Result result) {
         Counter.builder("kundkonto.verifications").description("Customer verifications (customer number + last four digits) by outcome")
-                .tag("entry_point", entryPoint.tag).tag("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT))
+                .tag("entry_point", entryPoint.tag).tag("outcome", result.outcome().name().toLowerCase(Locale.ROOT))
                 .register(Metrics.globalRegistry).increment();
         if (result.lockStarted()) {
             Counter.builder("kundkonto.lockouts").description("Customer numbers or client addresses locked after too many wrong answers")
@@ -41,7 +43,7 @@ public final class KundkontoMetrics {
     /** {@code kundkonto_joins_total{policy, role}}: someone became a member (policy {@code invitation} for an accepted invitation). */
     public static void joined(String policy, CustomerRole role) {
         Counter.builder("kundkonto.joins").description("Members who joined a customer account, by join policy and role")
-                .tag("policy", policy).tag("role", role.groupName().toLowerCase(java.util.Locale.ROOT))
+                .tag("policy", policy).tag("role", role.groupName().toLowerCase(Locale.ROOT))
                 .register(Metrics.globalRegistry).increment();
     }
 
