@@ -38,4 +38,23 @@ public record Membership(String customerNumber, String companyName, CustomerRole
         String text = cleanSearch(search);
         return text == null ? null : text.toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * The LIKE pattern (escape character {@code !}) for "contains the search": {@link #searchText}, with the
+     * wildcards {@code %} and {@code _} (and the escape character) taken literally; null when blank.
+     */
+    public static String containsPattern(String search) {
+        String text = searchText(search);
+        if (text == null) {
+            return null;
+        }
+        StringBuilder pattern = new StringBuilder("%");
+        for (char c : text.toCharArray()) {
+            if (c == '%' || c == '_' || c == '!') {
+                pattern.append('!');
+            }
+            pattern.append(c);
+        }
+        return pattern.append('%').toString();
+    }
 }

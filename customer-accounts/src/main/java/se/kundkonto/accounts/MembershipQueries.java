@@ -153,22 +153,8 @@ final class MembershipQueries {
         return memberships;
     }
 
-    /**
-     * The LIKE pattern for a search: {@link Membership#searchText} (cut to {@link #MAX_SEARCH_LENGTH}), with the
-     * wildcards {@code %} and {@code _} (and the escape character) taken literally; null when blank.
-     */
+    /** See {@link Membership#containsPattern}. */
     static String pattern(String search) {
-        String text = Membership.searchText(search);
-        if (text == null) {
-            return null;
-        }
-        StringBuilder pattern = new StringBuilder("%");
-        for (char c : text.toCharArray()) {
-            if (c == '%' || c == '_' || c == '!') {
-                pattern.append('!');
-            }
-            pattern.append(c);
-        }
-        return pattern.append('%').toString();
+        return Membership.containsPattern(search);
     }
 }

@@ -1,5 +1,7 @@
 package se.kundkonto.registry;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
@@ -37,5 +39,37 @@ public final class CustomerRegistry {
 
     public long count() {
         return em.createNamedQuery(RegistryCustomerEntity.COUNT, Long.class).getSingleResult();
+    }
+
+    public RegistryCensus census() {
+        return new RegistryCensus(count(), em.createNamedQuery(RegistryCustomerEntity.COUNT_ACTIVE, Long.class).getSingleResult());
+    }
+
+    /** How many of {@code numbers} are registry customers, and how many of those are active. */
+    public RegistryCensus censusAmong(Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return new RegistryCensus(0, 0);
+        }
+        Object[] row = em.createNamedQuery(RegistryCustomerEntity.COUNT_AMONG, Object[].class)
+                .setParameter("numbers", numbers).getSingleResult();
+        return new RegistryCensus(number(row[0]), number(row[1]));
+    }
+
+    /**
+     * Up to {@code limit} active customers with a number after {@code after}, by number; with a LIKE
+     * {@code pattern} (escape character {@code !}, lower case) only those whose company name or number matches.
+     */
+    public List<RegistryListing> activeAfter(String after, String pattern, int limit) {
+        var query = em.createNamedQuery(pattern == null ? RegistryCustomerEntity.ACTIVE_AFTER : RegistryCustomerEntity.ACTIVE_AFTER_MATCHING,
+                Object[].class).setParameter("after", after == null ? "" : after);
+        if (pattern != null) {
+            query.setParameter("search", pattern);
+        }
+        return query.setMaxResults(limit).getResultList().stream()
+                .map(row -> new RegistryListing((String) row[0], (String) row[1])).toList();
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue(); // SUM over no rows is NULL
     }
 }

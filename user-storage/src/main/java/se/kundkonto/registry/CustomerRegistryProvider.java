@@ -1,6 +1,9 @@
 package se.kundkonto.registry;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
@@ -91,22 +94,41 @@ public final class CustomerRegistryProvider implements UserStorageProvider {
         return matches ? customer : Optional.empty();
     }
 
+    private Optional<CustomerRecord> find(CustomerNumber number) {
+        return read(registry -> registry.find(number));
+    }
+
+    /** All customers and the active ones, for the realm admins' uptake report. */
+    public RegistryCensus census() {
+        return read(CustomerRegistry::census);
+    }
+
+    /** How many of {@code numbers} the registry holds, and how many of those are active. */
+    public RegistryCensus censusAmong(Collection<String> numbers) {
+        return read(registry -> registry.censusAmong(numbers));
+    }
+
+    /** See {@link CustomerRegistry#activeAfter}. */
+    public List<RegistryListing> activeAfter(String after, String pattern, int limit) {
+        return read(registry -> registry.activeAfter(after, pattern, limit));
+    }
+
     /**
      * Reads in a short transaction of its own. The registry is a second database: enlisted in
      * Keycloak's transaction, even a read would need two-phase commit (on PostgreSQL, prepared
      * transactions, off by default), and a registry hiccup could roll back Keycloak's own work.
      */
-    private Optional<CustomerRecord> find(CustomerNumber number) {
+    private <T> T read(Function<CustomerRegistry, T> question) {
         try {
             return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), readSession -> {
-                Optional<CustomerRecord> found = registry(readSession).find(number);
+                T answer = question.apply(registry(readSession));
                 if (markedForRollback(readSession)) {
                     // Hibernate answers a read that failed inside a JTA transaction it then marked for rollback
                     // (a pooled connection the database had closed) with "not found": that is an outage, not an
                     // unknown customer, and must not count as a wrong answer.
                     throw new StorageUnavailableException("Customer registry read failed: its transaction was marked for rollback");
                 }
-                return found;
+                return answer;
             });
         } catch (StorageUnavailableException e) {
             throw e;
