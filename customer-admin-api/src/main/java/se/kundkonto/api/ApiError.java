@@ -7,16 +7,16 @@ import jakarta.ws.rs.core.Response.Status;
 import org.keycloak.services.ErrorResponseException;
 
 /** JSON errors ({@link ErrorBody}: {@code error}, {@code error_description}) with the right status. */
-final class ApiError {
+public final class ApiError {
 
     private ApiError() {
     }
 
-    static ErrorResponseException unauthorized() {
+    public static ErrorResponseException unauthorized() {
         return of(Status.UNAUTHORIZED, "unauthorized", "A valid bearer token is required.");
     }
 
-    static ErrorResponseException forbidden(String error, String description) {
+    public static ErrorResponseException forbidden(String error, String description) {
         return of(Status.FORBIDDEN, error, description);
     }
 
@@ -28,7 +28,7 @@ final class ApiError {
         return of(Status.CONFLICT, error, description);
     }
 
-    static ErrorResponseException unavailable(String error, String description) {
+    public static ErrorResponseException unavailable(String error, String description) {
         return of(Status.SERVICE_UNAVAILABLE, error, description);
     }
 
@@ -36,12 +36,12 @@ final class ApiError {
         return of(Status.TOO_MANY_REQUESTS, error, description);
     }
 
-    static ErrorResponseException badRequest(String error, String description) {
+    public static ErrorResponseException badRequest(String error, String description) {
         return of(Status.BAD_REQUEST, error, description);
     }
 
     /** A request body that {@link RequestJson} or a request record refused. */
-    static ErrorResponseException badRequest(InvalidInput refusal) {
+    public static ErrorResponseException badRequest(InvalidInput refusal) {
         return badRequest(refusal.error(), refusal.description());
     }
 

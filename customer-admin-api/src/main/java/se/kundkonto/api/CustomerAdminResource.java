@@ -33,6 +33,7 @@ import se.kundkonto.accounts.LastAdminException;
 import se.kundkonto.accounts.ManagedMemberException;
 import se.kundkonto.accounts.MemberDirectory;
 import se.kundkonto.accounts.NotAdminException;
+import se.kundkonto.api.uptake.UptakeResource;
 
 /**
  * {@code /realms/{realm}/kundkonto}: what the portal shows customer Admins. The caller is the user of
@@ -68,6 +69,12 @@ public final class CustomerAdminResource {
         CustomerAccounts accounts = accounts();
         total(accounts.membershipCount(caller.user(), page.search()));
         return accounts.membershipsOf(caller.user(), page.search(), page.first(), page.max()).stream().map(CustomerSummary::of).toList();
+    }
+
+    /** The realm admins' uptake report: authorised on its own (realm-management view-users), not by the rules above. */
+    @Path("admin/uptake")
+    public UptakeResource uptake() {
+        return UptakeResource.forRealmUsers(session);
     }
 
     @GET

@@ -5,20 +5,20 @@ package se.kundkonto.api;
  * {@code error_description} ({@link ApiError#badRequest(InvalidInput)}). A plain exception, so the
  * request records' rules can be tested without a server.
  */
-final class InvalidInput extends RuntimeException {
+public final class InvalidInput extends RuntimeException {
 
     private final String error;
 
-    InvalidInput(String error, String description) {
+    public InvalidInput(String error, String description) {
         super(error + ": " + description, null, false, false);
         this.error = error;
     }
 
-    String error() {
+    public String error() {
         return error;
     }
 
-    String description() {
+    public String description() {
         return getMessage().substring(error.length() + 2);
     }
 }
