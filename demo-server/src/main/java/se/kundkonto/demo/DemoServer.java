@@ -42,6 +42,7 @@ public final class DemoServer {
         }));
 
         if (waitUntilUp(keycloak, Duration.ofMinutes(4))) {
+            DemoStaff.ensure();
             printWhereToClick();
         } else {
             System.err.println("Keycloak did not come up; see its output above.");
@@ -109,9 +110,12 @@ public final class DemoServer {
                  Admin console:              http://localhost:8080/admin/  (admin / admin)
                    realm "kundportal": Organizations, User federation > Kundregister
 
+                 Uptake report (customer service, %s / %s):
+                   http://localhost:8080/realms/kundportal/kundkonto/admin/uptake/page
+
                  Mail inbox:                 http://localhost:8025/
                  Metrics (kundkonto_*):      http://localhost:9000/metrics   health: http://localhost:9000/health/ready
                 ==========================================================================
-                """);
+                """.formatted(DemoStaff.EMAIL, DemoStaff.PASSWORD));
     }
 }
