@@ -2,24 +2,12 @@ package se.kundkonto.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.jose.jws.JWSInput;
-import org.keycloak.jose.jws.JWSInputException;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -28,13 +16,14 @@ import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.realm.RealmBuilder;
 import org.keycloak.testframework.realm.RealmConfig;
-import org.keycloak.util.JsonSerialization;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import se.kundkonto.it.ClientLogin.Token;
 
 /**
  * Issue 11, point 3: an invitation works whichever client sent it — the account console ("Administrera
@@ -191,72 +180,17 @@ class InvitationClientsIT extends BrowserTestBase {
 
     // ---------------------------------------------------------------- (2) the public PKCE app
 
-    private record Pkce(String verifier, String challenge) {
-        static Pkce create() {
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            try {
-                byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-                return new Pkce(verifier, Base64.getUrlEncoder().withoutPadding().encodeToString(hash));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
     private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private String authUrl(String clientId, String redirectUri, Pkce pkce) {
-        return realm.getBaseUrl() + "/protocol/openid-connect/auth?client_id=" + enc(clientId) + "&redirect_uri=" + enc(redirectUri)
-                + "&response_type=code&scope=openid&state=own-state&ui_locales=sv"
-                + (pkce == null ? "" : "&code_challenge=" + pkce.challenge() + "&code_challenge_method=S256");
+        return ClientLogin.enc(s);
     }
 
     private static String queryParam(String url, String name) {
-        String query = URI.create(url).getRawQuery();
-        for (String pair : query == null ? new String[0] : query.split("&")) {
-            String[] kv = pair.split("=", 2);
-            if (kv[0].equals(name)) {
-                return kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
-            }
-        }
-        return null;
+        return ClientLogin.queryParam(url, name);
     }
 
-    /** An access token, as sent and as read. */
-    private record Token(String raw, AccessToken parsed) {
-    }
-
-    /** The client's own login in this cookie jar: signs in when asked, and exchanges the code (with PKCE or the secret). */
+    /** The client's own login in this cookie jar (see {@link ClientLogin}). */
     private Token clientLogin(PlainHttp http, String clientId, String secret, String redirectUri, String email) {
-        Pkce pkce = secret == null ? Pkce.create() : null;
-        PlainHttp.Page page = http.follow(http.get(authUrl(clientId, redirectUri, pkce)), redirectUri);
-        if (!page.isRedirect()) {
-            page = http.follow(page.form("#kc-form-login").with("username", email).with("password", PASSWORD).submit(http), redirectUri);
-        }
-        assertThat(page.location()).as("back at %s", clientId).startsWith(redirectUri);
-        assertThat(queryParam(page.location(), "state")).isEqualTo("own-state");
-        String code = queryParam(page.location(), "code");
-        assertThat(code).as("a code in %s", page.location()).isNotBlank();
-        String form = "grant_type=authorization_code&client_id=" + enc(clientId) + "&code=" + enc(code) + "&redirect_uri=" + enc(redirectUri)
-                + (pkce != null ? "&code_verifier=" + pkce.verifier() : "&client_secret=" + enc(secret));
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/protocol/openid-connect/token"))
-                            .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            String accessToken = (String) JsonSerialization.readValue(response.body(), Map.class).get("access_token");
-            return new Token(accessToken, new JWSInput(accessToken).readJsonContent(AccessToken.class));
-        } catch (IOException | JWSInputException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new ClientLogin(realm.getBaseUrl()).login(http, clientId, secret, redirectUri, email, PASSWORD);
     }
 
     /** A new person through the link, without a browser: registration form, password, TOTP offer skipped. */
