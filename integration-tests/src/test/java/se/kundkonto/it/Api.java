@@ -73,6 +73,15 @@ final class Api {
         return send(request);
     }
 
+    /** A call to any address of the server (e.g. Keycloak's admin API), without a body. */
+    Reply absolute(String method, String url, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request);
+    }
+
     /** A call with the body exactly as given (malformed JSON included). */
     Reply raw(String method, String path, String bearer, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realmUrl + "/kundkonto" + path))
