@@ -48,6 +48,13 @@ for f in "$zip" "$remote_providers" "$pack" "$test_providers"; do
   fi
 done
 
+for port in 8080 9000; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is in use (the demo, a test run or another dev server): stop that first" >&2
+    exit 1
+  fi
+done
+
 base=$root/integration-tests/target/dev-server
 home=$base/keycloak-$kc_version
 if [ ! -x "$home/bin/kc.sh" ]; then
