@@ -1,10 +1,14 @@
 package se.kundkonto.accounts.uptake;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -14,22 +18,20 @@ import se.kundkonto.accounts.CustomerAccounts;
 import se.kundkonto.accounts.CustomerRole;
 
 /**
- * What Keycloak's database says about the realm's customer accounts, for the uptake report: each answer
- * one query, whatever the number of accounts. A member <em>counts</em> when they may use the account:
- * an Admin, or anyone in it who does not wait for approval (in {@code Pending} without {@code Admin}),
- * which is how the portal sees them too (a member with no role group is a User).
+ * What Keycloak's database says about the realm's customer accounts, for the uptake report, in queries
+ * without a subquery per membership (a person in a thousand accounts must not cost a thousand times a
+ * thousand rows). A member <em>counts</em> when they may use the account: anyone in it but those who only
+ * wait for approval (in {@code Pending} without {@code Admin}), as the portal sees them (a member with no
+ * role group is a User). Those who wait are few; they are read once and taken off the plain counts.
  */
 final class ClaimQueries {
 
-    private static final String COUNTED_MEMBER = "from OrganizationEntity o, UserGroupMembershipEntity m "
-            + "where m.groupId = o.groupId and o.realmId = :realm and ("
-            + " exists (select 1 from UserGroupMembershipEntity am, GroupEntity ag"
-            + "  where am.user = m.user and am.groupId = ag.id and ag.organization = o and ag.name = :admin)"
-            + " or not exists (select 1 from UserGroupMembershipEntity pm, GroupEntity pg"
-            + "  where pm.user = m.user and pm.groupId = pg.id and pg.organization = o and pg.name = :pending)) ";
+    private static final String MEMBERSHIP = "from OrganizationEntity o, UserGroupMembershipEntity m "
+            + "where m.groupId = o.groupId and o.realmId = :realm ";
 
     private final EntityManager em;
     private final String realmId;
+    private Waiting waiting;
 
     ClaimQueries(KeycloakSession session, RealmModel realm) {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
@@ -42,35 +44,46 @@ final class ClaimQueries {
     }
 
     long accountsWithMembers() {
-        return counted(em.createQuery("select count(distinct o.id) " + COUNTED_MEMBER, Long.class)).getSingleResult();
+        long any = em.createQuery("select count(distinct o.id) " + MEMBERSHIP, Long.class).setParameter("realm", realmId).getSingleResult();
+        return any - waiting().organizations().size();
     }
 
     /** People who may use at least one customer account. */
     long members() {
-        return counted(em.createQuery("select count(distinct m.user.id) " + COUNTED_MEMBER, Long.class)).getSingleResult();
+        long any = em.createQuery("select count(distinct m.user.id) " + MEMBERSHIP, Long.class).setParameter("realm", realmId).getSingleResult();
+        return any - waiting().users().size();
     }
 
-    /** People who are Admin of at least one customer account they are still a member of. */
+    /** People in the Admin group of at least one customer account (the pack keeps role groups to members). */
     long admins() {
         return em.createQuery("select count(distinct am.user.id) from UserGroupMembershipEntity am, GroupEntity ag, OrganizationEntity o "
-                        + "where am.groupId = ag.id and ag.name = :admin and ag.organization = o and o.realmId = :realm "
-                        + "and exists (select 1 from UserGroupMembershipEntity m where m.user = am.user and m.groupId = o.groupId)", Long.class)
+                        + "where am.groupId = ag.id and ag.name = :admin and ag.organization = o and o.realmId = :realm", Long.class)
                 .setParameter("realm", realmId).setParameter("admin", CustomerRole.ADMIN.groupName()).getSingleResult();
     }
 
-    /** Up to {@code limit} customer numbers of accounts with members, after {@code after}, in order. */
-    List<String> numbersWithMembers(String after, int limit) {
-        return counted(em.createQuery("select distinct o.alias " + COUNTED_MEMBER + "and o.alias > :after order by o.alias", String.class))
-                .setParameter("after", after).setMaxResults(limit).getResultList();
+    /**
+     * Up to {@code limit} customer numbers of accounts with any member, after {@code after}, in order; to be
+     * filtered with {@link #waitingOnlyNumbers} (filtering here would make a short chunk look like the last).
+     */
+    List<String> numbersWithAnyMember(String after, int limit) {
+        return em.createQuery("select distinct o.alias " + MEMBERSHIP + "and o.alias > :after order by o.alias", String.class)
+                .setParameter("realm", realmId).setParameter("after", after).setMaxResults(limit).getResultList();
     }
 
-    /** Which of {@code numbers} have an account with members. */
-    List<String> withMembersAmong(Collection<String> numbers) {
+    /** Which of {@code numbers} have an account with members who count. */
+    Set<String> withMembersAmong(Collection<String> numbers) {
         if (numbers.isEmpty()) {
-            return List.of();
+            return Set.of();
         }
-        return counted(em.createQuery("select distinct o.alias " + COUNTED_MEMBER + "and o.alias in :numbers", String.class))
-                .setParameter("numbers", numbers).getResultList();
+        Set<String> found = new HashSet<>(em.createQuery("select distinct o.alias " + MEMBERSHIP + "and o.alias in :numbers", String.class)
+                .setParameter("realm", realmId).setParameter("numbers", numbers).getResultList());
+        found.removeAll(waitingOnlyNumbers());
+        return found;
+    }
+
+    /** Customer numbers of accounts whose every member only waits for approval. */
+    Set<String> waitingOnlyNumbers() {
+        return waiting().numbers();
     }
 
     /**
@@ -86,8 +99,48 @@ final class ClaimQueries {
                 .setParameter("attribute", CustomerAccounts.ATTR_CUSTOMER_NUMBER).getResultList();
     }
 
-    private <T> TypedQuery<T> counted(TypedQuery<T> query) {
-        return query.setParameter("realm", realmId).setParameter("admin", CustomerRole.ADMIN.groupName())
-                .setParameter("pending", CustomerRole.PENDING.groupName());
+    /** Organizations (ids, numbers) and users whose every membership is one that only waits. */
+    private record Waiting(Set<String> organizations, Set<String> numbers, Set<String> users) {
+    }
+
+    private Waiting waiting() {
+        if (waiting == null) {
+            List<Object[]> pairs = em.createQuery("select pm.user.id, o.id, o.alias from UserGroupMembershipEntity pm, GroupEntity pg, "
+                            + "OrganizationEntity o where pm.groupId = pg.id and pg.name = :pending and pg.organization = o and o.realmId = :realm "
+                            + "and not exists (select 1 from UserGroupMembershipEntity am, GroupEntity ag where am.user = pm.user "
+                            + "and am.groupId = ag.id and ag.organization = o and ag.name = :admin)", Object[].class)
+                    .setParameter("realm", realmId).setParameter("pending", CustomerRole.PENDING.groupName())
+                    .setParameter("admin", CustomerRole.ADMIN.groupName()).getResultList();
+            Map<String, Long> perOrganization = tally(pairs, 1);
+            Map<String, Long> perUser = tally(pairs, 0);
+            Set<String> organizations = onlyWaiting(perOrganization, "o.id");
+            Set<String> numbers = new HashSet<>();
+            pairs.stream().filter(p -> organizations.contains((String) p[1])).forEach(p -> numbers.add((String) p[2]));
+            waiting = new Waiting(organizations, numbers, onlyWaiting(perUser, "m.user.id"));
+        }
+        return waiting;
+    }
+
+    private static Map<String, Long> tally(List<Object[]> pairs, int column) {
+        Map<String, Long> counts = new HashMap<>();
+        pairs.forEach(p -> counts.merge((String) p[column], 1L, Long::sum));
+        return counts;
+    }
+
+    /** The keys (organization or user ids) all of whose memberships are among the waiting ones counted in {@code waitingCounts}. */
+    private Set<String> onlyWaiting(Map<String, Long> waitingCounts, String key) {
+        Set<String> onlyWaiting = new HashSet<>();
+        List<String> keys = new ArrayList<>(waitingCounts.keySet());
+        for (int from = 0; from < keys.size(); from += UptakeReport.CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + UptakeReport.CHUNK));
+            em.createQuery("select " + key + ", count(m) " + MEMBERSHIP + "and " + key + " in :keys group by " + key, Object[].class)
+                    .setParameter("realm", realmId).setParameter("keys", chunk).getResultList()
+                    .forEach(row -> {
+                        if (((Number) row[1]).longValue() == waitingCounts.get((String) row[0])) {
+                            onlyWaiting.add((String) row[0]);
+                        }
+                    });
+        }
+        return onlyWaiting;
     }
 }

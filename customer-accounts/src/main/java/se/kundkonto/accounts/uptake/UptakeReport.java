@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +65,7 @@ public final class UptakeReport {
         String pattern = Membership.containsPattern(search);
         for (int scanned = 0; scanned < MAX_SCANNED; ) {
             List<RegistryListing> chunk = registry.activeAfter(cursor, pattern, CHUNK);
-            Set<String> used = new HashSet<>(claims.withMembersAmong(chunk.stream().map(RegistryListing::customerNumber).toList()));
+            Set<String> used = claims.withMembersAmong(chunk.stream().map(RegistryListing::customerNumber).toList());
             for (RegistryListing customer : chunk) {
                 cursor = customer.customerNumber();
                 if (!used.contains(cursor)) {
@@ -86,14 +85,16 @@ public final class UptakeReport {
 
     /** Registry customers (all, and active) among the numbers of accounts with members, a chunk at a time. */
     private RegistryCensus registryCustomersWithMembers() {
+        Set<String> waitingOnly = claims.waitingOnlyNumbers();
         long customers = 0;
         long active = 0;
         String after = "";
         List<String> chunk;
         do {
-            chunk = claims.numbersWithMembers(after, CHUNK);
+            chunk = claims.numbersWithAnyMember(after, CHUNK);
             if (!chunk.isEmpty()) {
-                RegistryCensus among = registry.censusAmong(chunk);
+                List<String> counted = chunk.stream().filter(n -> !waitingOnly.contains(n)).toList();
+                RegistryCensus among = registry.censusAmong(counted);
                 customers += among.customers();
                 active += among.active();
                 after = chunk.get(chunk.size() - 1);
