@@ -80,6 +80,9 @@ fi
 [ -r "$EXPORT_FILE" ] || die "realm export not found: $EXPORT_FILE"
 jq -e '.authenticationFlows' "$EXPORT_FILE" >/dev/null 2>&1 || die "not a realm export: $EXPORT_FILE"
 
+# kcadm.sh is a JVM started once per call: the quick-start flags halve that where KC_OPTS says nothing else
+export KC_OPTS=${KC_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
+
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -207,24 +210,23 @@ free_config_alias() {
     echo "$1 $2"; else echo "$1"; fi
 }
 
-# build_children PARENT_LIVE_ALIAS EXPORT_ALIAS SUFFIX: the export flow's executions, in order, into the live flow
+# build_children PARENT_FLOW_ID EXPORT_ALIAS SUFFIX: the export flow's executions, in order, into the new flow.
+# POST /authentication/executions takes requirement and priority with the execution: one call a step
+# (two for a sub-flow: the flow, then its execution; two for a step with a config).
 build_children() {
-  local parent=$1 src=$2 suffix=$3 ex kind id sub newsub cfgalias newcfg body
+  local parent=$1 src=$2 suffix=$3 ex id sub newsub subid cfgalias newcfg
   while read -r ex; do
     if [ "$(echo "$ex" | jq -r .authenticatorFlow)" = true ]; then
       sub=$(echo "$ex" | jq -r .flowAlias)
       newsub=$(free_flow_alias "$sub" "$suffix"); CREATED[flow:$newsub]=1
-      body=$(jqx 'flow($e[0]; $s) as $f | {alias: $n, type: $f.providerId, description: ($f.description // ""), priority: $p}
-                  + (if $prov != "" then {provider: $prov} else {} end)' \
-             --arg s "$sub" --arg n "$newsub" --argjson p "$(echo "$ex" | jq .priority)" --arg prov "$(echo "$ex" | jq -r '.authenticator // ""')" -c)
-      # the answer's Location names the new sub-flow, not its execution: find the execution by the flow's id
-      id=$(kc create "authentication/flows/$(enc "$parent")/executions/flow" -b "$body" -i)
-      id=$(kc get "authentication/flows/$(enc "$parent")/executions" | jq -r --arg f "$id" 'first(.[] | select(.flowId == $f) | .id)')
-      kc update "authentication/flows/$(enc "$parent")/executions" -b "$(echo "$ex" | jq -c --arg id "$id" '{id: $id, requirement, priority}')" >/dev/null
-      build_children "$newsub" "$sub" "$suffix"
+      subid=$(kc create authentication/flows -i -b "$(jqx 'flow($e[0]; $s) | {alias: $n, description: (.description // ""), providerId, topLevel: false, builtIn: false}' \
+        --arg s "$sub" --arg n "$newsub" -c)")
+      kc create authentication/executions -b "$(echo "$ex" | jq -c --arg p "$parent" --arg f "$subid" \
+        '{parentFlow: $p, authenticatorFlow: true, flowId: $f, requirement, priority} + (if .authenticator then {authenticator} else {} end)')" >/dev/null
+      build_children "$subid" "$sub" "$suffix"
     else
-      id=$(kc create "authentication/flows/$(enc "$parent")/executions/execution" -b "$(echo "$ex" | jq -c '{provider: .authenticator, priority}')" -i)
-      kc update "authentication/flows/$(enc "$parent")/executions" -b "$(echo "$ex" | jq -c --arg id "$id" '{id: $id, requirement, priority}')" >/dev/null
+      id=$(kc create authentication/executions -i -b "$(echo "$ex" | jq -c --arg p "$parent" \
+        '{parentFlow: $p, authenticatorFlow: false, authenticator, requirement, priority}')")
       cfgalias=$(echo "$ex" | jq -r '.authenticatorConfig // empty')
       if [ -n "$cfgalias" ]; then
         newcfg=$(free_config_alias "$cfgalias" "$suffix"); CREATED[cfg:$newcfg]=1
@@ -312,8 +314,8 @@ for X in $(jq -r '.authenticationFlows[] | select(.topLevel) | .alias | @base64'
       plan "build flow '$target' (new in the export: $(jqx 'shape($e[0]; $x) | length' --arg x "$X") steps)"
     fi
     if [ "$DRY_RUN" = false ]; then
-      kc create authentication/flows -b "$(jqx 'flow($e[0]; $x) | {alias: $n, description: (.description // ""), providerId, topLevel: true, builtIn: false}' --arg x "$X" --arg n "$target" -c)" >/dev/null
-      build_children "$target" "$X" "$suffix"
+      topid=$(kc create authentication/flows -i -b "$(jqx 'flow($e[0]; $x) | {alias: $n, description: (.description // ""), providerId, topLevel: true, builtIn: false}' --arg x "$X" --arg n "$target" -c)")
+      build_children "$topid" "$X" "$suffix"
     fi
   fi
   TARGET[$X]=$target
