@@ -35,8 +35,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code realm-export/tools/kundkonto-realm-sync.sh} against a real Keycloak from the distribution: one node
  * with the pack (embedded H2, a cluster of one, its own free ports) imports an <em>older</em> realm — the
  * export without the client scope {@code kundkonto}, the client {@code kund-app}, the required action
- * {@code kundkonto-accept-invitation}, the recovery-code step of the browser flow's second factor, and
- * with another value in the 2FA-reset step's config — and the script, run with the distribution's own
+ * {@code kundkonto-accept-invitation}, the reset-credentials flow, the BankID broker and its mappers, the
+ * recovery-code step of the browser flow's second factor, and with another value in the 2FA-reset step's
+ * config — and the script, run with the distribution's own
  * {@code bin/kcadm.sh}, must bring it up to the export. What the script's jq says about flows is checked
  * here with code of its own, from the admin API's flattened execution lists.
  */
@@ -47,6 +48,7 @@ class RealmSyncIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REALM = TwoNodeCluster.REALM;
     private static final String BROWSER = "kundkonto browser";
+    private static final String RESET = "kundkonto reset credentials";
     private static final String EMAIL = "befintlig@realmsync.se";
     private static final String PASSWORD = "RealmSync2026!ok";
     private static final List<String> BINDINGS = List.of("browserFlow", "registrationFlow", "resetCredentialsFlow", "directGrantFlow",
@@ -131,6 +133,16 @@ class RealmSyncIT {
                 }
             }
         }
+        // the reset-credentials flow did not exist yet, nor the BankID broker
+        ArrayNode flows = (ArrayNode) realm.path("authenticationFlows");
+        for (int i = flows.size() - 1; i >= 0; i--) {
+            if (flows.get(i).path("alias").asText().startsWith(RESET)) {
+                flows.remove(i);
+            }
+        }
+        realm.remove("resetCredentialsFlow");
+        realm.putArray("identityProviders");
+        realm.putArray("identityProviderMappers");
         for (JsonNode config : realm.path("authenticatorConfig")) {
             if (config.path("alias").asText().equals("kundkonto 2fa reset")) {
                 ((ObjectNode) config.path("config")).put("maxResetMailsPerHour", "5");
@@ -173,9 +185,11 @@ class RealmSyncIT {
         Run dry = sync(Map.of(), "--server", node.baseUrl(), "--user", "admin", "--dry-run");
         assertThat(dry.exit()).as(dry.output()).isZero();
         assertThat(dry.output()).contains("create client scope 'kundkonto'", "register required action 'kundkonto-accept-invitation'",
-                "build flow 'kundkonto browser ", "bind browserFlow: 'kundkonto browser' -> 'kundkonto browser ", "create client \"kund-app\"",
-                "Dry run: 5 change(s)");
-        assertThat(dry.output()).doesNotContain("registration", "reset credentials", "first broker login");
+                "build flow 'kundkonto browser ", "bind browserFlow: 'kundkonto browser' -> 'kundkonto browser ",
+                "build flow 'kundkonto reset credentials' (new in the export", "-> 'kundkonto reset credentials'",
+                "create client \"kund-app\"", "create identity provider \"bankid\" (first broker login: \"kundkonto first broker login\")",
+                "create mapper \"given name\" of identity provider \"bankid\"", "Dry run: 10 change(s)");
+        assertThat(dry.output()).doesNotContain("registration'", "first broker login'");
         assertThat(snapshot()).as("nothing changed by the dry run").isEqualTo(before);
     }
 
@@ -185,7 +199,7 @@ class RealmSyncIT {
         JsonNode oldBrowser = shape(live(BROWSER), liveConfigs());
         Run run = sync(Map.of(), "--server", node.baseUrl(), "--user", "admin");
         assertThat(run.exit()).as(run.output()).isZero();
-        assertThat(run.output()).contains("Done: 5 change(s).", "The old flow 'kundkonto browser' is left in place: delete it once logins work.");
+        assertThat(run.output()).contains("Done: 10 change(s).", "The old flow 'kundkonto browser' is left in place: delete it once logins work.");
 
         JsonNode realm = admin("GET", "/admin/realms/" + REALM, null).json();
         String bound = realm.path("browserFlow").asText();
@@ -199,10 +213,13 @@ class RealmSyncIT {
             }
         }
         assertThat(realm.path("registrationFlow").asText()).as("an unchanged flow stays bound").isEqualTo("kundkonto registration");
+        assertThat(realm.path("resetCredentialsFlow").asText()).as("a new flow keeps its name").isEqualTo(RESET);
         assertThat(shape(live(BROWSER), configs)).as("the old flow, still there and unchanged").isEqualTo(oldBrowser);
 
         JsonNode idp = admin("GET", "/admin/realms/" + REALM + "/identity-provider/instances/bankid", null).json();
         assertThat(idp.path("firstBrokerLoginFlowAlias").asText()).isEqualTo("kundkonto first broker login");
+        assertThat(names(admin("GET", "/admin/realms/" + REALM + "/identity-provider/instances/bankid/mappers", null).json()).toString())
+                .contains("given name", "family name");
 
         String scopeId = null;
         for (JsonNode s : admin("GET", "/admin/realms/" + REALM + "/client-scopes", null).json()) {
