@@ -21,6 +21,8 @@
 # Credentials: the password comes from KC_CLI_PASSWORD (read by kcadm.sh itself) or kcadm.sh asks for it
 # on a terminal; it is never an argument. Or log in yourself (kcadm.sh config credentials --config FILE)
 # and pass --config FILE.
+# The jq programs are in single quotes on purpose: their $names are jq's, not the shell's.
+# shellcheck disable=SC2016
 set -euo pipefail
 
 PROG=${0##*/}
@@ -370,7 +372,9 @@ else
 fi
 while read -r old; do
   [ -n "$old" ] || continue
-  if [ "$DRY_RUN" = true ]; then
+  if jq -e --arg a "$old" 'first(.authenticationFlows[] | select(.alias == $a)) | .builtIn' "$LIVE" >/dev/null; then
+    echo "The old flow '$old' is one of Keycloak's built-in flows: it stays (Keycloak does not let it be deleted)."
+  elif [ "$DRY_RUN" = true ]; then
     echo "The old flow '$old' would stay in place: delete it once logins work."
   else
     echo "The old flow '$old' is left in place: delete it once logins work."
