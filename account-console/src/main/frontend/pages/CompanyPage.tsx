@@ -34,10 +34,8 @@ export const CompanyPage = () => {
   const { t } = useTranslation();
   const api = useKundkontoApi();
   const active = useActiveCustomer();
-  const company = useLoad(
-    async () => (active ? api.getCompany(active.number) : undefined),
-    [api, active?.number],
-  );
+  const number = active?.number; // the token's claim is a new object after each refresh; its number is what counts
+  const company = useLoad(async () => (number === undefined ? undefined : api.getCompany(number)), [api, number]);
 
   return (
     <Page title={t("kundkontoCompanyTitle")} description={t("kundkontoCompanyDescription")}>

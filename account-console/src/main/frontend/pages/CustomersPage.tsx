@@ -15,7 +15,7 @@ export const CustomersPage = () => {
   const roleLabel = useRoleLabel();
   // From the API, not the token: with many accounts the token carries only their count.
   const list = useListQuery();
-  const customers = useLoad(() => api.listCustomers(list.query), [api, list.search, list.page, list.perPage]);
+  const customers = useLoad(() => api.listCustomers(list.query), [api, list.query]);
   const page = customers.data;
 
   return (

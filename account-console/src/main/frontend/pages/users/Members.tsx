@@ -33,7 +33,7 @@ export const Members = ({ customer }: { customer: CustomerSummary }) => {
   const api = useKundkontoApi();
   const roleLabel = useRoleLabel();
   const list = useListQuery();
-  const members = useLoad(() => api.listMembers(customer.number, list.query), [api, customer.number, list.search, list.page, list.perPage]);
+  const members = useLoad(() => api.listMembers(customer.number, list.query), [api, customer.number, list.query]);
   const admins = useLoad(
     () => api.listMembers(customer.number, { role: "Admin", first: 0, max: 1 }).then((page) => page.total),
     [api, customer.number],
