@@ -73,7 +73,10 @@ export function useListQuery(defaultPerPage = 20) {
     return () => clearTimeout(timer);
   }, [typed]);
   // The same object while search and page stay, so that it can be a useLoad dependency.
-  const query = useMemo(() => ({ search: search || undefined, first: (page - 1) * perPage, max: perPage }), [search, page, perPage]);
+  const query = useMemo(
+    () => ({ search: search || undefined, first: (page - 1) * perPage, max: perPage }),
+    [search, page, perPage],
+  );
   return {
     typed,
     setTyped,

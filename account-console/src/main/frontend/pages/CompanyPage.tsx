@@ -41,7 +41,12 @@ export const CompanyPage = () => {
     <Page title={t("kundkontoCompanyTitle")} description={t("kundkontoCompanyDescription")}>
       <div data-testid="kundkonto-company-page">
         {!active ? (
-          <Alert variant="info" isInline title={t("kundkontoNoActiveCustomer")} data-testid="kundkonto-no-active-customer" />
+          <Alert
+            variant="info"
+            isInline
+            title={t("kundkontoNoActiveCustomer")}
+            data-testid="kundkonto-no-active-customer"
+          />
         ) : company.error ? (
           <LoadFailed />
         ) : !company.data ? (
@@ -130,8 +135,9 @@ const InvoiceForm = ({ company, onSaved }: { company: CompanyDetails; onSaved: (
     } catch (error) {
       // Keep what was typed; say which field is wrong in the user's language.
       const field = error instanceof ApiError ? error.field : undefined;
+      const notAdmin = error instanceof ApiError && error.error === "not_admin";
       if (field) setFieldErrors({ [field]: t(`kundkontoInvalid${field[0].toUpperCase()}${field.slice(1)}`) });
-      else setResult({ error: t(error instanceof ApiError && error.error === "not_admin" ? "kundkontoNotAdmin" : "kundkontoSaveFailed") });
+      else setResult({ error: t(notAdmin ? "kundkontoNotAdmin" : "kundkontoSaveFailed") });
     } finally {
       setSaving(false);
     }
