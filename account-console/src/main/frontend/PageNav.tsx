@@ -27,7 +27,13 @@ export const PageNav = () => {
               const children = item.children.filter(visible);
               const active = children.some(isActive);
               return (
-                <NavExpandable key={item.label} data-testid={item.label} title={t(item.label)} isActive={active} isExpanded={active}>
+                <NavExpandable
+                  key={item.label}
+                  data-testid={item.label}
+                  title={t(item.label)}
+                  isActive={active}
+                  isExpanded={active}
+                >
                   {children.map((link) => (
                     <NavLink key={link.path} link={link} isActive={isActive(link)} />
                   ))}

@@ -26,12 +26,7 @@ export const ROLES: readonly AssignableRole[] = AssignableRoleValues;
 /** The invoice fields an Admin keeps (the editable part of the company details). */
 export type InvoiceField = keyof CompanyChanges;
 
-export const INVOICE_FIELDS: InvoiceField[] = [
-  "invoiceStreet",
-  "invoicePostalCode",
-  "invoiceCity",
-  "invoiceEmail",
-];
+export const INVOICE_FIELDS: InvoiceField[] = ["invoiceStreet", "invoicePostalCode", "invoiceCity", "invoiceEmail"];
 
 /** A JSON error answer of the API: {error, error_description}. */
 export class ApiError extends Error {
@@ -102,7 +97,11 @@ const call = async <T>(context: Context, method: string, path: string, body?: un
   (await send(context, method, path, body)).json as T;
 
 /** A GET of one page of a list; the query's empty values are left out. */
-async function list<T>(context: Context, path: string, query: ListQuery & Record<string, unknown>): Promise<ListPage<T>> {
+async function list<T>(
+  context: Context,
+  path: string,
+  query: ListQuery & Record<string, unknown>,
+): Promise<ListPage<T>> {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (value !== undefined && value !== "") params.set(name, String(value));
@@ -133,7 +132,8 @@ export function useKundkontoApi() {
       getCompany: (n: string) => call<CompanyDetails>(context, "GET", customer(n)),
       updateCompany: (n: string, changes: CompanyChanges) => call<CompanyDetails>(context, "PUT", customer(n), changes),
       /** One page of the members matching the search (e-mail or name), and of one role if given. */
-      listMembers: (n: string, query: ListQuery & { role?: Role }) => list<Member>(context, `${customer(n)}/members`, query),
+      listMembers: (n: string, query: ListQuery & { role?: Role }) =>
+        list<Member>(context, `${customer(n)}/members`, query),
       /** Changes a member's role, or approves a waiting (Pending) member with that role. */
       setRole: (n: string, userId: string, role: AssignableRole) =>
         call<Member>(context, "PUT", `${customer(n)}/members/${encodeURIComponent(userId)}/role`, {

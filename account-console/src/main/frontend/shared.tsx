@@ -8,7 +8,7 @@ import {
   ToolbarContent,
   ToolbarItem,
 } from "@patternfly/react-core";
-import { type DependencyList, type ReactNode, useEffect, useState } from "react";
+import { type DependencyList, type ReactNode, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "./api";
 
@@ -27,6 +27,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList) {
     return () => {
       current = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `deps` are the caller's, checked at each useLoad call (eslint.config.js)
   }, [...deps, version]);
   return {
     ...state,
@@ -71,6 +72,11 @@ export function useListQuery(defaultPerPage = 20) {
     const timer = setTimeout(() => submit(typed), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [typed]);
+  // The same object while search and page stay, so that it can be a useLoad dependency.
+  const query = useMemo(
+    () => ({ search: search || undefined, first: (page - 1) * perPage, max: perPage }),
+    [search, page, perPage],
+  );
   return {
     typed,
     setTyped,
@@ -83,7 +89,7 @@ export function useListQuery(defaultPerPage = 20) {
       setPerPage(size);
       setPage(1);
     },
-    query: { search: search || undefined, first: (page - 1) * perPage, max: perPage },
+    query,
   };
 }
 
@@ -173,7 +179,8 @@ export const ListToolbar = ({
 
 /** A page of a list emptied by a change (the last one removed) goes back one page. */
 export function useBackWhenEmpty(list: ListQueryState, items: readonly unknown[] | undefined) {
+  const { page, setPage } = list;
   useEffect(() => {
-    if (items && items.length === 0 && list.page > 1) list.setPage(list.page - 1);
-  }, [items, list.page]);
+    if (items && items.length === 0 && page > 1) setPage(page - 1);
+  }, [items, page, setPage]);
 }

@@ -34,16 +34,19 @@ export const CompanyPage = () => {
   const { t } = useTranslation();
   const api = useKundkontoApi();
   const active = useActiveCustomer();
-  const company = useLoad(
-    async () => (active ? api.getCompany(active.number) : undefined),
-    [api, active?.number],
-  );
+  const number = active?.number; // the token's claim is a new object after each refresh; its number is what counts
+  const company = useLoad(async () => (number === undefined ? undefined : api.getCompany(number)), [api, number]);
 
   return (
     <Page title={t("kundkontoCompanyTitle")} description={t("kundkontoCompanyDescription")}>
       <div data-testid="kundkonto-company-page">
         {!active ? (
-          <Alert variant="info" isInline title={t("kundkontoNoActiveCustomer")} data-testid="kundkonto-no-active-customer" />
+          <Alert
+            variant="info"
+            isInline
+            title={t("kundkontoNoActiveCustomer")}
+            data-testid="kundkonto-no-active-customer"
+          />
         ) : company.error ? (
           <LoadFailed />
         ) : !company.data ? (
@@ -132,8 +135,9 @@ const InvoiceForm = ({ company, onSaved }: { company: CompanyDetails; onSaved: (
     } catch (error) {
       // Keep what was typed; say which field is wrong in the user's language.
       const field = error instanceof ApiError ? error.field : undefined;
+      const notAdmin = error instanceof ApiError && error.error === "not_admin";
       if (field) setFieldErrors({ [field]: t(`kundkontoInvalid${field[0].toUpperCase()}${field.slice(1)}`) });
-      else setResult({ error: t(error instanceof ApiError && error.error === "not_admin" ? "kundkontoNotAdmin" : "kundkontoSaveFailed") });
+      else setResult({ error: t(notAdmin ? "kundkontoNotAdmin" : "kundkontoSaveFailed") });
     } finally {
       setSaving(false);
     }

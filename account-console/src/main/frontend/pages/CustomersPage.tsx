@@ -15,13 +15,18 @@ export const CustomersPage = () => {
   const roleLabel = useRoleLabel();
   // From the API, not the token: with many accounts the token carries only their count.
   const list = useListQuery();
-  const customers = useLoad(() => api.listCustomers(list.query), [api, list.search, list.page, list.perPage]);
+  const customers = useLoad(() => api.listCustomers(list.query), [api, list.query]);
   const page = customers.data;
 
   return (
     <Page title={t("kundkontoCustomersTitle")} description={t("kundkontoCustomersDescription")}>
       <div data-testid="kundkonto-customers-page">
-        <ListToolbar list={list} total={page?.total} searchLabel={t("kundkontoSearchCustomers")} testId="kundkonto-customers">
+        <ListToolbar
+          list={list}
+          total={page?.total}
+          searchLabel={t("kundkontoSearchCustomers")}
+          testId="kundkonto-customers"
+        >
           <ToolbarItem>
             <Button data-testid="kundkonto-add-customer" onClick={() => addCustomer(keycloak)}>
               {t("kundkontoAddCustomer")}
@@ -35,7 +40,9 @@ export const CustomersPage = () => {
         ) : page.items.length === 0 ? (
           <EmptyState>
             {list.search ? (
-              <EmptyStateBody data-testid="kundkonto-customers-none-found">{t("kundkontoNoCustomersFound")}</EmptyStateBody>
+              <EmptyStateBody data-testid="kundkonto-customers-none-found">
+                {t("kundkontoNoCustomersFound")}
+              </EmptyStateBody>
             ) : (
               <EmptyStateBody data-testid="kundkonto-no-customers">{t("kundkontoNoCustomers")}</EmptyStateBody>
             )}

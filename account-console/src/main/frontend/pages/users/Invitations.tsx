@@ -15,7 +15,14 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, type AssignableRole, type CustomerSummary, type Invitation, ROLES, useKundkontoApi } from "../../api";
+import {
+  ApiError,
+  type AssignableRole,
+  type CustomerSummary,
+  type Invitation,
+  ROLES,
+  useKundkontoApi,
+} from "../../api";
 import { LoadFailed, Loading, useLoad, useRoleLabel } from "../../shared";
 
 /** Invite someone by e-mail with a role; the pending invitations, each one withdrawable. */
@@ -44,7 +51,8 @@ export const Invitations = ({ customer }: { customer: CustomerSummary }) => {
       if (code === "invalid_email") setEmailError(t("kundkontoInvalidEmail"));
       else if (code === "already_member") setEmailError(t("kundkontoAlreadyMember"));
       else if (code === "too_many_invitations") setMessage({ error: true, text: t("kundkontoTooManyInvitations") });
-      else setMessage({ error: true, text: t(code === "email_failed" ? "kundkontoEmailFailed" : "kundkontoSaveFailed") });
+      else
+        setMessage({ error: true, text: t(code === "email_failed" ? "kundkontoEmailFailed" : "kundkontoSaveFailed") });
     } finally {
       setSending(false);
     }
@@ -103,7 +111,12 @@ export const Invitations = ({ customer }: { customer: CustomerSummary }) => {
           </FormSelect>
         </FormGroup>
         <div>
-          <Button type="submit" isLoading={sending} isDisabled={sending || !email.trim()} data-testid="kundkonto-invite-submit">
+          <Button
+            type="submit"
+            isLoading={sending}
+            isDisabled={sending || !email.trim()}
+            data-testid="kundkonto-invite-submit"
+          >
             {t("kundkontoInviteSubmit")}
           </Button>
         </div>
@@ -141,7 +154,10 @@ export const Invitations = ({ customer }: { customer: CustomerSummary }) => {
               <Tr key={inv.id} data-testid={`kundkonto-invitation-${inv.id}`}>
                 <Td dataLabel={t("kundkontoEmail")}>{inv.email}</Td>
                 <Td dataLabel={t("kundkontoExpiresAt")}>
-                  {new Date(inv.expiresAt * 1000).toLocaleString(i18n.language, { dateStyle: "long", timeStyle: "short" })}
+                  {new Date(inv.expiresAt * 1000).toLocaleString(i18n.language, {
+                    dateStyle: "long",
+                    timeStyle: "short",
+                  })}
                 </Td>
                 <Td isActionCell>
                   <Button variant="link" data-testid={`kundkonto-revoke-${inv.id}`} onClick={() => revoke(inv)}>

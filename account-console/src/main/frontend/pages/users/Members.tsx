@@ -33,7 +33,7 @@ export const Members = ({ customer }: { customer: CustomerSummary }) => {
   const api = useKundkontoApi();
   const roleLabel = useRoleLabel();
   const list = useListQuery();
-  const members = useLoad(() => api.listMembers(customer.number, list.query), [api, customer.number, list.search, list.page, list.perPage]);
+  const members = useLoad(() => api.listMembers(customer.number, list.query), [api, customer.number, list.query]);
   const admins = useLoad(
     () => api.listMembers(customer.number, { role: "Admin", first: 0, max: 1 }).then((page) => page.total),
     [api, customer.number],
@@ -69,7 +69,13 @@ export const Members = ({ customer }: { customer: CustomerSummary }) => {
         {t("kundkontoMembers")}
       </Title>
       {admins.data === 1 && (
-        <Alert variant="info" isInline className="pf-v5-u-mb-md" title={t("kundkontoLastAdminNote")} data-testid="kundkonto-last-admin-note" />
+        <Alert
+          variant="info"
+          isInline
+          className="pf-v5-u-mb-md"
+          title={t("kundkontoLastAdminNote")}
+          data-testid="kundkonto-last-admin-note"
+        />
       )}
       {message && (
         <Alert
@@ -80,7 +86,12 @@ export const Members = ({ customer }: { customer: CustomerSummary }) => {
           data-testid={message.error ? "kundkonto-users-error" : "kundkonto-users-saved"}
         />
       )}
-      <ListToolbar list={list} total={page.total} searchLabel={t("kundkontoSearchMembers")} testId="kundkonto-members" />
+      <ListToolbar
+        list={list}
+        total={page.total}
+        searchLabel={t("kundkontoSearchMembers")}
+        testId="kundkonto-members"
+      />
       {page.items.length === 0 && list.search ? (
         <EmptyState>
           <EmptyStateBody data-testid="kundkonto-members-none-found">{t("kundkontoNoMembersFound")}</EmptyStateBody>
@@ -137,7 +148,10 @@ export const Members = ({ customer }: { customer: CustomerSummary }) => {
                       data-testid={`kundkonto-role-${m.id}`}
                       onChange={(_event, value) => {
                         const role = value as AssignableRole;
-                        members.setData({ ...page, items: page.items.map((x) => (x.id === m.id ? { ...x, role } : x)) });
+                        members.setData({
+                          ...page,
+                          items: page.items.map((x) => (x.id === m.id ? { ...x, role } : x)),
+                        });
                         const done = t("kundkontoRoleChanged", { name: fullName(m), role: roleLabel(role) });
                         change(m, () => api.setRole(customer.number, m.id, role), done);
                       }}
@@ -149,7 +163,12 @@ export const Members = ({ customer }: { customer: CustomerSummary }) => {
                   )}
                 </Td>
                 <Td isActionCell>
-                  <Button variant="link" isDanger data-testid={`kundkonto-remove-${m.id}`} onClick={() => setRemoving(m)}>
+                  <Button
+                    variant="link"
+                    isDanger
+                    data-testid={`kundkonto-remove-${m.id}`}
+                    onClick={() => setRemoving(m)}
+                  >
                     {t("kundkontoRemove")}
                   </Button>
                 </Td>
@@ -172,12 +191,21 @@ export const Members = ({ customer }: { customer: CustomerSummary }) => {
             onClick={() => {
               const member = removing!;
               setRemoving(undefined);
-              change(member, () => api.removeMember(customer.number, member.id), t("kundkontoMemberRemoved", { name: fullName(member) }));
+              change(
+                member,
+                () => api.removeMember(customer.number, member.id),
+                t("kundkontoMemberRemoved", { name: fullName(member) }),
+              );
             }}
           >
             {t("kundkontoRemove")}
           </Button>,
-          <Button key="cancel" variant="link" data-testid="kundkonto-cancel-remove" onClick={() => setRemoving(undefined)}>
+          <Button
+            key="cancel"
+            variant="link"
+            data-testid="kundkonto-cancel-remove"
+            onClick={() => setRemoving(undefined)}
+          >
             {t("kundkontoCancel")}
           </Button>,
         ]}
