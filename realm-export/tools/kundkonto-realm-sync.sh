@@ -361,6 +361,24 @@ if [ "$DRY_RUN" = false ] && jq -e '[.clients, .roles.realm, (.roles.client | to
   kc create partialImport -f "$WORK/partial-import.json" >/dev/null
 fi
 
+# --- 5. the client roles the export puts in a new client's scope (clientScopeMappings) --------------------------
+# A partial import carries clients but not these; without them a client with fullScopeAllowed false (such as
+# kundkonto-uptake-report, whose tokens may carry realm-management view-users) has nothing in scope.
+jq -r --slurpfile p "$WORK/partial-import.json" '
+  [$p[0].clients[].clientId] as $new |
+  (.clientScopeMappings // {}) | to_entries[] | .key as $owner | .value[] | select(.client as $c | $new | index($c))
+  | .client as $c | .roles[] | [$c, $owner, .] | @tsv' "$EXPORT" >"$WORK/scope-mappings.tsv"
+while IFS=$'\t' read -r client owner role; do
+  [ -n "$client" ] || continue
+  plan "put role $(jq -rn --arg r "$role" '$r|@json') of client $(jq -rn --arg o "$owner" '$o|@json') in the scope of new client $(jq -rn --arg c "$client" '$c|@json')"
+  if [ "$DRY_RUN" = false ]; then
+    client_id=$(kc get clients -q "clientId=$client" --fields id | jq -r --arg c "$client" 'first(.[]).id')
+    owner_id=$(kc get clients -q "clientId=$owner" --fields id | jq -r 'first(.[]).id')
+    kc get "clients/$owner_id/roles/$(enc "$role")" | jq -c '[.]' >"$WORK/scope-role.json"
+    kc create "clients/$client_id/scope-mappings/clients/$owner_id" -f "$WORK/scope-role.json" >/dev/null
+  fi
+done <"$WORK/scope-mappings.tsv"
+
 # --- summary ------------------------------------------------------------------------------------------------
 echo
 if [ ! -s "$PLAN" ]; then

@@ -104,7 +104,7 @@ class RealmSyncIT {
         realm.putArray("defaultDefaultClientScopes");
         ArrayNode clients = realm.putArray("clients");
         for (JsonNode c : exported.path("clients")) {
-            if (!c.path("clientId").asText().equals("kund-app")) {
+            if (!List.of("kund-app", "kundkonto-uptake-report").contains(c.path("clientId").asText())) {
                 ObjectNode copy = c.deepCopy();
                 if (copy.has("defaultClientScopes")) {
                     ArrayNode scopes = copy.putArray("defaultClientScopes");
@@ -117,6 +117,7 @@ class RealmSyncIT {
                 clients.add(copy);
             }
         }
+        realm.remove("clientScopeMappings"); // they belong to the report client, which the older release lacks
         ArrayNode actions = realm.putArray("requiredActions");
         exported.path("requiredActions").forEach(a -> {
             if (!a.path("alias").asText().equals("kundkonto-accept-invitation")) {
@@ -188,7 +189,9 @@ class RealmSyncIT {
                 "build flow 'kundkonto browser ", "bind browserFlow: 'kundkonto browser' -> 'kundkonto browser ",
                 "build flow 'kundkonto reset credentials' (new in the export", "-> 'kundkonto reset credentials'",
                 "create client \"kund-app\"", "create identity provider \"bankid\" (first broker login: \"kundkonto first broker login\")",
-                "create mapper \"given name\" of identity provider \"bankid\"", "Dry run: 10 change(s)");
+                "create mapper \"given name\" of identity provider \"bankid\"", "create client \"kundkonto-uptake-report\"",
+                "put role \"view-users\" of client \"realm-management\" in the scope of new client \"kundkonto-uptake-report\"",
+                "Dry run: 12 change(s)");
         assertThat(dry.output()).doesNotContain("registration'", "first broker login'");
         assertThat(snapshot()).as("nothing changed by the dry run").isEqualTo(before);
     }
@@ -199,7 +202,7 @@ class RealmSyncIT {
         JsonNode oldBrowser = shape(live(BROWSER), liveConfigs());
         Run run = sync(Map.of(), "--server", node.baseUrl(), "--user", "admin");
         assertThat(run.exit()).as(run.output()).isZero();
-        assertThat(run.output()).contains("Done: 10 change(s).", "The old flow 'kundkonto browser' is left in place: delete it once logins work.",
+        assertThat(run.output()).contains("Done: 12 change(s).", "The old flow 'kundkonto browser' is left in place: delete it once logins work.",
                 "The old flow 'reset credentials' is one of Keycloak's built-in flows: it stays");
 
         JsonNode realm = admin("GET", "/admin/realms/" + REALM, null).json();
@@ -231,6 +234,10 @@ class RealmSyncIT {
         assertThat(scopeId).as("client scope kundkonto created").isNotNull();
         assertThat(ids(admin("GET", "/admin/realms/" + REALM + "/default-default-client-scopes", null).json(), "name")).contains("kundkonto");
         assertThat(client("kund-app").path("defaultClientScopes").toString()).as("the new client, with the new scope").contains("\"kundkonto\"");
+        String report = client("kundkonto-uptake-report").path("id").asText();
+        String management = client("realm-management").path("id").asText();
+        assertThat(ids(admin("GET", "/admin/realms/" + REALM + "/clients/" + report + "/scope-mappings/clients/" + management, null).json(), "name"))
+                .as("the new report client's scope: realm-management's view-users, nothing else").containsExactly("view-users");
         assertThat(client("mina-sidor").path("defaultClientScopes").toString()).as("an existing client is not changed")
                 .doesNotContain("\"kundkonto\"");
         JsonNode action = admin("GET", "/admin/realms/" + REALM + "/authentication/required-actions/kundkonto-accept-invitation", null).json();
