@@ -13,8 +13,7 @@ import se.kundkonto.registry.CustomerRegistryProvider;
  */
 public final class RealmJoinPolicy {
 
-    private RealmJoinPolicy() {
-    }
+    private RealmJoinPolicy() {}
 
     public static Admission admission(KeycloakSession session, RealmModel realm) {
         return new Admission(session, realm, of(realm));

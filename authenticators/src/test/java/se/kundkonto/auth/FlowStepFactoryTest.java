@@ -17,9 +17,13 @@ import se.kundkonto.auth.verification.VerifyCustomerAuthenticatorFactory;
 /** The admin console's view of the pack's flow steps: settings only where there are some, all of them explained. */
 class FlowStepFactoryTest {
 
-    private static final List<FlowStepFactory> STEPS = List.of(new SelectCustomerAuthenticatorFactory(),
-            new LinkCustomerFormActionFactory(), new VerifyCustomerAuthenticatorFactory(), new VerifiedBrokerUserAuthenticatorFactory(),
-            new CustomerAwareLoginFormFactory(), new ResetOtpFormFactory());
+    private static final List<FlowStepFactory> STEPS = List.of(
+            new SelectCustomerAuthenticatorFactory(),
+            new LinkCustomerFormActionFactory(),
+            new VerifyCustomerAuthenticatorFactory(),
+            new VerifiedBrokerUserAuthenticatorFactory(),
+            new CustomerAwareLoginFormFactory(),
+            new ResetOtpFormFactory());
 
     @Test
     void configurableExactlyWhenThereAreSettings() {
@@ -28,16 +32,22 @@ class FlowStepFactoryTest {
         // The guess limits live on the customer-registry federation, one setting for every entry point.
         assertThat(new VerifyCustomerAuthenticatorFactory().isConfigurable()).isFalse();
         assertThat(new CustomerAwareLoginFormFactory().isConfigurable()).isFalse();
-        assertThat(new VerifiedBrokerUserAuthenticatorFactory().isConfigurable()).isFalse();
+        assertThat(new VerifiedBrokerUserAuthenticatorFactory().isConfigurable())
+                .isFalse();
         assertThat(new ResetOtpFormFactory().isConfigurable()).isTrue();
     }
 
     @Test
     void requiredOrOffUnlessAStepSaysOtherwise() {
-        assertThat(new VerifyCustomerAuthenticatorFactory().getRequirementChoices()).containsExactly(Requirement.REQUIRED, Requirement.DISABLED);
-        assertThat(new VerifiedBrokerUserAuthenticatorFactory().getRequirementChoices()).contains(Requirement.ALTERNATIVE);
+        assertThat(new VerifyCustomerAuthenticatorFactory().getRequirementChoices())
+                .containsExactly(Requirement.REQUIRED, Requirement.DISABLED);
+        assertThat(new VerifiedBrokerUserAuthenticatorFactory().getRequirementChoices())
+                .contains(Requirement.ALTERNATIVE);
         // Only the OTP form lets a user without OTP set it up (as Keycloak's own OTP form does).
-        assertThat(STEPS).filteredOn(FlowStepFactory::isUserSetupAllowed).singleElement().isInstanceOf(ResetOtpFormFactory.class);
+        assertThat(STEPS)
+                .filteredOn(FlowStepFactory::isUserSetupAllowed)
+                .singleElement()
+                .isInstanceOf(ResetOtpFormFactory.class);
     }
 
     @Test

@@ -23,7 +23,8 @@ final class Form {
         Document doc = Jsoup.parse(page.body(), page.url().toString());
         Element element = doc.selectFirst(selector);
         if (!(element instanceof FormElement form)) {
-            throw new IllegalStateException("no form " + selector + " on " + pageId(doc) + " (" + page.url() + ", HTTP " + page.status() + ")");
+            throw new IllegalStateException(
+                    "no form " + selector + " on " + pageId(doc) + " (" + page.url() + ", HTTP " + page.status() + ")");
         }
         Form result = new Form(form.absUrl("action"));
         form.formData().forEach(kv -> result.fields.put(kv.key(), kv.value()));

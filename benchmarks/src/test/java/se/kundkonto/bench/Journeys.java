@@ -19,8 +19,7 @@ import se.kundkonto.it.Mails;
  */
 final class Journeys {
 
-    record Person(String email, String password, String customerNumber, String orgDigits) {
-    }
+    record Person(String email, String password, String customerNumber, String orgDigits) {}
 
     record Tokens(String access, String refresh) {
         Map<String, Object> accessClaims() {
@@ -29,8 +28,7 @@ final class Journeys {
         }
     }
 
-    private Journeys() {
-    }
+    private Journeys() {}
 
     /**
      * "Registrera konto med E-post": the pack verifies the customer first and offers TOTP after (skipped
@@ -41,24 +39,39 @@ final class Journeys {
         WebSession.Page login = web.follow(web.get(side.authUrl("")), Side.CALLBACK);
         WebSession.Page page = web.follow(web.get(Form.link(login, "#kc-registration a")), Side.CALLBACK);
         if (side.pack()) {
-            page = web.follow(Form.on(page, "#kundkonto-verify-form")
-                    .with("customerNumber", person.customerNumber()).with("orgDigits", person.orgDigits()).submit(web), Side.CALLBACK);
+            page = web.follow(
+                    Form.on(page, "#kundkonto-verify-form")
+                            .with("customerNumber", person.customerNumber())
+                            .with("orgDigits", person.orgDigits())
+                            .submit(web),
+                    Side.CALLBACK);
         }
         // With e-mail verification on, Keycloak asks for the password only after the address is confirmed.
-        Form form = Form.on(page, "#kc-register-form").with("firstName", "Bänk").with("lastName", "Märk")
+        Form form = Form.on(page, "#kc-register-form")
+                .with("firstName", "Bänk")
+                .with("lastName", "Märk")
                 .with("email", person.email());
         if (side.pack()) {
             form.with("phoneNumber", "070-123 45 67");
         }
         page = web.follow(form.submit(web), Side.CALLBACK);
         if (!"login-login-verify-email".equals(Form.pageId(page))) {
-            throw new IllegalStateException(side + ": registration ended on " + Form.pageId(page) + ", not the e-mail verification page");
+            throw new IllegalStateException(
+                    side + ": registration ended on " + Form.pageId(page) + ", not the e-mail verification page");
         }
         page = web.follow(web.get(Mails.verificationLink(mail, person.email())), Side.CALLBACK);
-        page = web.follow(Form.on(page, "#kc-passwd-update-form")
-                .with("password-new", person.password()).with("password-confirm", person.password()).submit(web), Side.CALLBACK);
+        page = web.follow(
+                Form.on(page, "#kc-passwd-update-form")
+                        .with("password-new", person.password())
+                        .with("password-confirm", person.password())
+                        .submit(web),
+                Side.CALLBACK);
         if (side.pack()) {
-            page = web.follow(Form.on(page, "#kc-totp-settings-form").with("kundkontoSkip", "").submit(web), Side.CALLBACK);
+            page = web.follow(
+                    Form.on(page, "#kc-totp-settings-form")
+                            .with("kundkontoSkip", "")
+                            .submit(web),
+                    Side.CALLBACK);
         }
         return exchangeCode(side, web, page);
     }
@@ -66,8 +79,12 @@ final class Journeys {
     /** E-mail and password; the pack adds its customer picker when the person has several accounts (preselected: the last used). */
     static Tokens login(Side side, WebSession web, Person person) {
         WebSession.Page login = web.follow(web.get(side.authUrl("")), Side.CALLBACK);
-        WebSession.Page page = web.follow(Form.on(login, "#kc-form-login")
-                .with("username", person.email()).with("password", person.password()).submit(web), Side.CALLBACK);
+        WebSession.Page page = web.follow(
+                Form.on(login, "#kc-form-login")
+                        .with("username", person.email())
+                        .with("password", person.password())
+                        .submit(web),
+                Side.CALLBACK);
         if (!page.isRedirect() && "login-kundkonto-select-customer".equals(Form.pageId(page))) {
             page = web.follow(Form.on(page, "#kundkonto-select-customer-form").submit(web), Side.CALLBACK);
         }
@@ -80,11 +97,16 @@ final class Journeys {
      */
     static void oldCompanyLogin(Side side, WebSession web, String customerNumber, String orgDigits) {
         WebSession.Page login = web.follow(web.get(side.authUrl("")), Side.CALLBACK);
-        WebSession.Page page = web.follow(Form.on(login, "#kc-form-login")
-                .with("username", customerNumber).with("password", orgDigits).submit(web), Side.CALLBACK);
+        WebSession.Page page = web.follow(
+                Form.on(login, "#kc-form-login")
+                        .with("username", customerNumber)
+                        .with("password", orgDigits)
+                        .submit(web),
+                Side.CALLBACK);
         String expected = side.pack() ? "login-register" : "login-login";
         if (!expected.equals(Form.pageId(page))) {
-            throw new IllegalStateException(side + ": the old company login ended on " + Form.pageId(page) + ", not " + expected);
+            throw new IllegalStateException(
+                    side + ": the old company login ended on " + Form.pageId(page) + ", not " + expected);
         }
     }
 
@@ -94,12 +116,15 @@ final class Journeys {
      */
     static long wrongGuess(Side side, WebSession web, String customerNumber, String orgDigits) {
         WebSession.Page login = web.follow(web.get(side.authUrl("")), Side.CALLBACK);
-        Form form = Form.on(login, "#kc-form-login").with("username", customerNumber).with("password", orgDigits);
+        Form form = Form.on(login, "#kc-form-login")
+                .with("username", customerNumber)
+                .with("password", orgDigits);
         long before = web.nanosOnTheWire();
         WebSession.Page page = form.submit(web);
         long nanos = web.nanosOnTheWire() - before;
         if (page.isRedirect() || !"login-login".equals(Form.pageId(page))) {
-            throw new IllegalStateException(side + ": a wrong guess for " + customerNumber + " did not end on the login page");
+            throw new IllegalStateException(
+                    side + ": a wrong guess for " + customerNumber + " did not end on the login page");
         }
         if (page.body().contains("För många försök")) {
             throw new IllegalStateException(side + ": the throttle locked; the parity realm should keep it open");
@@ -108,13 +133,17 @@ final class Journeys {
     }
 
     /** A wrong guess takes one request (and whatever redirects stay in the server): only that is timed. */
-    private static long timed(WebSession web, java.util.function.Supplier<WebSession.Page> request,
-            java.util.function.Predicate<WebSession.Page> expected, String what) {
+    private static long timed(
+            WebSession web,
+            java.util.function.Supplier<WebSession.Page> request,
+            java.util.function.Predicate<WebSession.Page> expected,
+            String what) {
         long before = web.nanosOnTheWire();
         WebSession.Page page = web.follow(request.get(), Side.CALLBACK);
         long nanos = web.nanosOnTheWire() - before;
         if (!expected.test(page)) {
-            throw new IllegalStateException(what + " answered HTTP " + page.status() + " on " + Form.pageId(page) + " at " + page.url());
+            throw new IllegalStateException(
+                    what + " answered HTTP " + page.status() + " on " + Form.pageId(page) + " at " + page.url());
         }
         return nanos;
     }
@@ -126,8 +155,20 @@ final class Journeys {
 
     /** The password grant with a customer number as username; every answer is a refusal (400 or 401). */
     static long passwordGrant(Side side, WebSession web, String clientId, String customerNumber) {
-        return timed(web, () -> web.postForm(side.tokenUrl(), Map.of("grant_type", "password", "client_id", clientId,
-                "username", customerNumber, "password", "4400")), p -> p.status() == 400 || p.status() == 401,
+        return timed(
+                web,
+                () -> web.postForm(
+                        side.tokenUrl(),
+                        Map.of(
+                                "grant_type",
+                                "password",
+                                "client_id",
+                                clientId,
+                                "username",
+                                customerNumber,
+                                "password",
+                                "4400")),
+                p -> p.status() == 400 || p.status() == 401,
                 side + ": password grant on " + clientId);
     }
 
@@ -141,7 +182,12 @@ final class Journeys {
 
     /** A wrong guess on the verification page (registration): only the POST is timed. */
     static long verificationGuess(Side side, WebSession web, String customerNumber) {
-        return verification(side, web, customerNumber, "1111", p -> "login-kundkonto-verify-customer".equals(Form.pageId(p)) && !locked(p));
+        return verification(
+                side,
+                web,
+                customerNumber,
+                "1111",
+                p -> "login-kundkonto-verify-customer".equals(Form.pageId(p)) && !locked(p));
     }
 
     /** The verification page (registration) answered right: only the POST is timed; it shows the registration form. */
@@ -149,11 +195,17 @@ final class Journeys {
         return verification(side, web, customerNumber, orgDigits, p -> "login-register".equals(Form.pageId(p)));
     }
 
-    private static long verification(Side side, WebSession web, String customerNumber, String orgDigits,
+    private static long verification(
+            Side side,
+            WebSession web,
+            String customerNumber,
+            String orgDigits,
             java.util.function.Predicate<WebSession.Page> expected) {
         WebSession.Page login = web.follow(web.get(side.authUrl("")), Side.CALLBACK);
         WebSession.Page verify = web.follow(web.get(Form.link(login, "#kc-registration a")), Side.CALLBACK);
-        Form form = Form.on(verify, "#kundkonto-verify-form").with("customerNumber", customerNumber).with("orgDigits", orgDigits);
+        Form form = Form.on(verify, "#kundkonto-verify-form")
+                .with("customerNumber", customerNumber)
+                .with("orgDigits", orgDigits);
         return timed(web, () -> form.submit(web), expected, side + ": verification page for " + customerNumber);
     }
 
@@ -163,7 +215,9 @@ final class Journeys {
      */
     static long addCustomerGuess(Side side, WebSession web, String customerNumber) {
         WebSession.Page page = web.follow(web.get(side.authUrl("&kc_action=kundkonto-add-customer")), Side.CALLBACK);
-        Form form = Form.on(page, "#kundkonto-verify-form").with("customerNumber", customerNumber).with("orgDigits", "1111");
+        Form form = Form.on(page, "#kundkonto-verify-form")
+                .with("customerNumber", customerNumber)
+                .with("orgDigits", "1111");
         long before = web.nanosOnTheWire();
         WebSession.Page answer = web.follow(form.submit(web), Side.CALLBACK);
         long nanos = web.nanosOnTheWire() - before;
@@ -176,14 +230,27 @@ final class Journeys {
     /** "Lägg till kundkonto" in an existing session (set-up only, not measured). */
     static Tokens addCustomer(Side side, WebSession web, String customerNumber, String orgDigits) {
         WebSession.Page page = web.follow(web.get(side.authUrl("&kc_action=kundkonto-add-customer")), Side.CALLBACK);
-        page = web.follow(Form.on(page, "#kundkonto-verify-form")
-                .with("customerNumber", customerNumber).with("orgDigits", orgDigits).submit(web), Side.CALLBACK);
+        page = web.follow(
+                Form.on(page, "#kundkonto-verify-form")
+                        .with("customerNumber", customerNumber)
+                        .with("orgDigits", orgDigits)
+                        .submit(web),
+                Side.CALLBACK);
         return exchangeCode(side, web, page);
     }
 
     static Tokens refresh(Side side, WebSession web, Tokens tokens) {
-        return tokens(web.postForm(side.tokenUrl(), Map.of("grant_type", "refresh_token", "refresh_token", tokens.refresh(),
-                "client_id", Side.CLIENT_ID, "client_secret", Side.CLIENT_SECRET)));
+        return tokens(web.postForm(
+                side.tokenUrl(),
+                Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "refresh_token",
+                        tokens.refresh(),
+                        "client_id",
+                        Side.CLIENT_ID,
+                        "client_secret",
+                        Side.CLIENT_SECRET)));
     }
 
     static Map<String, Object> userinfo(Side side, WebSession web, Tokens tokens) {
@@ -202,12 +269,23 @@ final class Journeys {
 
     static Tokens exchangeCode(Side side, WebSession web, WebSession.Page page) {
         if (!page.isRedirect() || !page.location().startsWith(Side.CALLBACK)) {
-            throw new IllegalStateException(side + ": expected the way back to the portal, got HTTP " + page.status() + " on "
-                    + Form.pageId(page) + " at " + page.url());
+            throw new IllegalStateException(side + ": expected the way back to the portal, got HTTP " + page.status()
+                    + " on " + Form.pageId(page) + " at " + page.url());
         }
         String code = queryParameter(URI.create(page.location()), "code");
-        return tokens(web.postForm(side.tokenUrl(), Map.of("grant_type", "authorization_code", "code", code,
-                "redirect_uri", Side.CALLBACK, "client_id", Side.CLIENT_ID, "client_secret", Side.CLIENT_SECRET)));
+        return tokens(web.postForm(
+                side.tokenUrl(),
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        code,
+                        "redirect_uri",
+                        Side.CALLBACK,
+                        "client_id",
+                        Side.CLIENT_ID,
+                        "client_secret",
+                        Side.CLIENT_SECRET)));
     }
 
     private static Tokens tokens(WebSession.Page reply) {

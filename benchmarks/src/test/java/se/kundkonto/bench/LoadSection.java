@@ -26,7 +26,9 @@ final class LoadSection {
     /** {@code -Dkundkonto.bench.load.threads}, {@code .seconds} (per side and round), {@code .rounds}. */
     record Settings(int threads, int seconds, int rounds) {
         static Settings fromSystem() {
-            return new Settings(Integer.getInteger("kundkonto.bench.load.threads", 4), Integer.getInteger("kundkonto.bench.load.seconds", 5),
+            return new Settings(
+                    Integer.getInteger("kundkonto.bench.load.threads", 4),
+                    Integer.getInteger("kundkonto.bench.load.seconds", 5),
                     Integer.getInteger("kundkonto.bench.load.rounds", 2));
         }
 
@@ -65,13 +67,15 @@ final class LoadSection {
         totals.put(pack, new Throughput());
         who.values().forEach(people -> {
             if (people.size() < settings.threads()) {
-                throw new IllegalArgumentException("one person per thread: " + settings.threads() + " threads, " + people.size() + " people");
+                throw new IllegalArgumentException(
+                        "one person per thread: " + settings.threads() + " threads, " + people.size() + " people");
             }
         });
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
         try {
             // One untimed phase per side first: the server's code paths under concurrency warm up (a run with
-            // one second of it showed the rate still climbing round after round, which favours whichever side goes second).
+            // one second of it showed the rate still climbing round after round, which favours whichever side goes
+            // second).
             for (Side side : List.of(pack, stock)) {
                 phase(pool, side, who.get(side), settings.seconds(), new Throughput());
             }
@@ -84,7 +88,8 @@ final class LoadSection {
             pool.shutdownNow();
         }
         if (!failures.isEmpty()) {
-            throw new IllegalStateException(failures.size() + " logins broke under load; the first: " + failures.peek());
+            throw new IllegalStateException(
+                    failures.size() + " logins broke under load; the first: " + failures.peek());
         }
         return markdown(totals.get(pack), totals.get(stock));
     }
@@ -132,22 +137,44 @@ final class LoadSection {
                 ## Load: logins per second under concurrency (P1, measured, not asserted)
 
                 """);
-        md.append(String.format(Locale.ROOT, "- Runs: %d client threads, each doing complete logins (login page, login POST, code "
-                + "exchange; a fresh browser every time) as fast as the server answers, %d s per side and round, %d rounds "
-                + "alternating which side goes first, after one untimed phase per side%n", settings.threads(), settings.seconds(), settings.rounds()));
-        md.append("- Who: one person per thread on each side, each with one customer account (the pack: no picker; Keycloak refuses "
-                + "concurrent logins of one user under brute-force protection); the client threads share the machine's cores with the server\n\n");
+        md.append(String.format(
+                Locale.ROOT,
+                "- Runs: %d client threads, each doing complete logins (login page, login POST, code "
+                        + "exchange; a fresh browser every time) as fast as the server answers, %d s per side and round, %d rounds "
+                        + "alternating which side goes first, after one untimed phase per side%n",
+                settings.threads(),
+                settings.seconds(),
+                settings.rounds()));
+        md.append(
+                "- Who: one person per thread on each side, each with one customer account (the pack: no picker; Keycloak refuses "
+                        + "concurrent logins of one user under brute-force protection); the client threads share the machine's cores with the server\n\n");
         md.append("| | Stock | Pack | Ratio (pack / stock) |\n|---|---:|---:|---:|\n");
-        md.append(String.format(Locale.ROOT, "| logins per second | %.1f | %.1f | **%.2f** |%n", stock.perSecond(), pack.perSecond(),
+        md.append(String.format(
+                Locale.ROOT,
+                "| logins per second | %.1f | %.1f | **%.2f** |%n",
+                stock.perSecond(),
+                pack.perSecond(),
                 pack.perSecond() / stock.perSecond()));
         md.append(String.format(Locale.ROOT, "| logins completed | %d | %d | |%n", stock.logins, pack.logins));
         for (int r = 0; r < settings.rounds(); r++) {
-            md.append(String.format(Locale.ROOT, "| round %d (%s first), logins per second | %.1f | %.1f | %.2f |%n", r + 1,
-                    r % 2 == 0 ? "pack" : "stock", stock.rounds.get(r), pack.rounds.get(r), pack.rounds.get(r) / stock.rounds.get(r)));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| round %d (%s first), logins per second | %.1f | %.1f | %.2f |%n",
+                    r + 1,
+                    r % 2 == 0 ? "pack" : "stock",
+                    stock.rounds.get(r),
+                    pack.rounds.get(r),
+                    pack.rounds.get(r) / stock.rounds.get(r)));
         }
         if (stock.latency.count() > 0 && pack.latency.count() > 0) {
-            md.append(String.format(Locale.ROOT, "| one login, median ms (p90) | %.1f (%.1f) | %.1f (%.1f) | %.2f |%n", stock.latency.median(),
-                    stock.latency.p90(), pack.latency.median(), pack.latency.p90(), Timings.ratio(pack.latency, stock.latency)));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| one login, median ms (p90) | %.1f (%.1f) | %.1f (%.1f) | %.2f |%n",
+                    stock.latency.median(),
+                    stock.latency.p90(),
+                    pack.latency.median(),
+                    pack.latency.p90(),
+                    Timings.ratio(pack.latency, stock.latency)));
         }
         return md.toString();
     }

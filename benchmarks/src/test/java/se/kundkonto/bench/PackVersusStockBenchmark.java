@@ -41,7 +41,8 @@ class PackVersusStockBenchmark {
     private static final String PASSWORD = "Bänk-2026-lösen";
     /** The demo registry's active customers, so registrations spread over several customer accounts. */
     private static final String[][] CUSTOMERS = {
-        {"01020304", "4400"}, {"02030405", "3456"}, {"03040506", "1231"}, {"04050607", "7652"}, {"05060708", "2227"}};
+        {"01020304", "4400"}, {"02030405", "3456"}, {"03040506", "1231"}, {"04050607", "7652"}, {"05060708", "2227"}
+    };
 
     @InjectRealm(ref = "pack", fromJson = "/kundportal-realm.json", config = PackRealm.class)
     ManagedRealm packRealm;
@@ -64,8 +65,7 @@ class PackVersusStockBenchmark {
         void run(Side side, int iteration, WebSession web);
     }
 
-    private record Bench(String name, String stockDoes, String packDoes, boolean freshBrowser, Flow flow) {
-    }
+    private record Bench(String name, String stockDoes, String packDoes, boolean freshBrowser, Flow flow) {}
 
     private final Map<Side, Person> onePerson = new LinkedHashMap<>();
     private final Map<Side, Person> threePerson = new LinkedHashMap<>();
@@ -82,7 +82,9 @@ class PackVersusStockBenchmark {
         setUp(pack);
         setUp(stock);
 
-        List<Bench> benches = benches().stream().filter(b -> ONLY.isEmpty() || ONLY.stream().anyMatch(b.name()::startsWith)).toList();
+        List<Bench> benches = benches().stream()
+                .filter(b -> ONLY.isEmpty() || ONLY.stream().anyMatch(b.name()::startsWith))
+                .toList();
         Map<Bench, Map<Side, Timings>> timings = new LinkedHashMap<>();
         benches.forEach(b -> timings.put(b, Map.of(pack, new Timings(), stock, new Timings())));
         for (int i = 0; i < warmup + iterations; i++) {
@@ -95,17 +97,22 @@ class PackVersusStockBenchmark {
                     int requestsBefore = web.requests();
                     bench.flow().run(side, i, web);
                     if (i >= warmup) {
-                        timings.get(bench).get(side).add(web.nanosOnTheWire() - nanosBefore, web.requests() - requestsBefore);
+                        timings.get(bench)
+                                .get(side)
+                                .add(web.nanosOnTheWire() - nanosBefore, web.requests() - requestsBefore);
                     }
                 }
             }
         }
 
         List<BenchmarkReport.Row> rows = new ArrayList<>();
-        timings.forEach((b, t) -> rows.add(new BenchmarkReport.Row(b.name(), b.stockDoes(), b.packDoes(), t.get(stock), t.get(pack))));
+        timings.forEach((b, t) ->
+                rows.add(new BenchmarkReport.Row(b.name(), b.stockDoes(), b.packDoes(), t.get(stock), t.get(pack))));
         Side paritySide = new Side("parity", parityRealm.getBaseUrl(), true);
-        List<BenchmarkReport.ParityRow> parity = ONLY.isEmpty() ? timingParity(paritySide, warmup, iterations) : List.of();
-        String report = BenchmarkReport.markdown(setting(warmup, iterations), rows) + BenchmarkReport.parityMarkdown(parity);
+        List<BenchmarkReport.ParityRow> parity =
+                ONLY.isEmpty() ? timingParity(paritySide, warmup, iterations) : List.of();
+        String report =
+                BenchmarkReport.markdown(setting(warmup, iterations), rows) + BenchmarkReport.parityMarkdown(parity);
         Path file = Path.of(System.getProperty("kundkonto.bench.report", "target/benchmark-report.md"));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, report);
@@ -117,7 +124,8 @@ class PackVersusStockBenchmark {
             for (Side side : List.of(pack, stock)) {
                 List<Person> persons = new ArrayList<>();
                 for (int t = 0; t < load.threads(); t++) {
-                    Person person = new Person("last" + t + "." + side.name() + "@bench.se", PASSWORD, CUSTOMERS[4][0], CUSTOMERS[4][1]);
+                    Person person = new Person(
+                            "last" + t + "." + side.name() + "@bench.se", PASSWORD, CUSTOMERS[4][0], CUSTOMERS[4][1]);
                     Journeys.register(side, new WebSession(), person, mail);
                     persons.add(person);
                 }
@@ -147,7 +155,8 @@ class PackVersusStockBenchmark {
         if (scale.on()) {
             String realmUrl = packRealm.getBaseUrl();
             long start = System.nanoTime();
-            report += new ScaleSection(admin, realmUrl.substring(0, realmUrl.indexOf("/realms/")), mail, scale).run(warmup, iterations);
+            report += new ScaleSection(admin, realmUrl.substring(0, realmUrl.indexOf("/realms/")), mail, scale)
+                    .run(warmup, iterations);
             Files.writeString(file, report);
             section("scale", start);
         }
@@ -158,7 +167,10 @@ class PackVersusStockBenchmark {
             assertThat(row.unknown().count()).as(row.entryPoint()).isEqualTo(iterations);
         });
         if (ONLY.isEmpty()) {
-            assertThat(parity).filteredOn(row -> !row.locked()).as("entry points measured").hasSizeGreaterThanOrEqualTo(8);
+            assertThat(parity)
+                    .filteredOn(row -> !row.locked())
+                    .as("entry points measured")
+                    .hasSizeGreaterThanOrEqualTo(8);
         }
         rows.forEach(row -> {
             assertThat(row.pack().count()).as(row.flow()).isEqualTo(iterations);
@@ -168,35 +180,64 @@ class PackVersusStockBenchmark {
         assertThat(tokens.get(pack).accessClaims()).containsKeys("customers", "active_customer");
         assertThat(tokens.get(stock).accessClaims()).doesNotContainKeys("customers", "active_customer");
         // Join notices go out after commit, off the request thread; latest() waits for them.
-        assertThat(Mails.latest(mail, onePerson.get(pack).email(), "Ny användare i ert kundkonto")).as("the Admins were told").isNotNull();
-        assertThat(packRealm.admin().organizations().getAll()).as("registrations created the customer accounts")
-                .extracting(org -> org.getAlias()).contains(CUSTOMERS[0][0], CUSTOMERS[1][0], CUSTOMERS[3][0]);
+        assertThat(Mails.latest(mail, onePerson.get(pack).email(), "Ny användare i ert kundkonto"))
+                .as("the Admins were told")
+                .isNotNull();
+        assertThat(packRealm.admin().organizations().getAll())
+                .as("registrations created the customer accounts")
+                .extracting(org -> org.getAlias())
+                .contains(CUSTOMERS[0][0], CUSTOMERS[1][0], CUSTOMERS[3][0]);
     }
 
     private List<Bench> benches() {
         return List.of(
-                new Bench("Registration", "login page, registration form, e-mail link, password",
+                new Bench(
+                        "Registration",
+                        "login page, registration form, e-mail link, password",
                         "login page, customer verification, registration form, e-mail link, password, TOTP offer skipped",
-                        true, (side, i, web) -> {
+                        true,
+                        (side, i, web) -> {
                             Person newcomer = newPerson(side, i);
                             Journeys.register(side, web, newcomer, mail);
                             if (!KEEP_NEWCOMERS) {
                                 forget(side, newcomer);
                             }
                         }),
-                new Bench("Login, one customer account", "login form, code exchange", "the same, through the pack's browser flow",
-                        true, (side, i, web) -> Journeys.login(side, web, onePerson.get(side))),
-                new Bench("Login, three customer accounts", "login form, code exchange (no such thing as customer accounts)",
+                new Bench(
+                        "Login, one customer account",
+                        "login form, code exchange",
+                        "the same, through the pack's browser flow",
+                        true,
+                        (side, i, web) -> Journeys.login(side, web, onePerson.get(side))),
+                new Bench(
+                        "Login, three customer accounts",
+                        "login form, code exchange (no such thing as customer accounts)",
                         "login form, customer picker (last used preselected), code exchange",
-                        true, (side, i, web) -> Journeys.login(side, web, threePerson.get(side))),
-                new Bench("Old company login at the login form", "login form, \"invalid username or password\"",
+                        true,
+                        (side, i, web) -> Journeys.login(side, web, threePerson.get(side))),
+                new Bench(
+                        "Old company login at the login form",
+                        "login form, \"invalid username or password\"",
                         "login form, led into registration with the customer verified (registry lookup, no session)",
-                        true, (side, i, web) -> Journeys.oldCompanyLogin(side, web, CUSTOMERS[0][0], CUSTOMERS[0][1])),
-                new Bench("Token refresh", "refresh grant", "refresh grant with the customer claims", false,
+                        true,
+                        (side, i, web) -> Journeys.oldCompanyLogin(side, web, CUSTOMERS[0][0], CUSTOMERS[0][1])),
+                new Bench(
+                        "Token refresh",
+                        "refresh grant",
+                        "refresh grant with the customer claims",
+                        false,
                         (side, i, web) -> tokens.put(side, Journeys.refresh(side, web, tokens.get(side)))),
-                new Bench("Userinfo", "userinfo", "userinfo with the customer claims", false,
+                new Bench(
+                        "Userinfo",
+                        "userinfo",
+                        "userinfo with the customer claims",
+                        false,
                         (side, i, web) -> Journeys.userinfo(side, web, tokens.get(side))),
-                new Bench("Portal REST call", "GET /account/ (account REST profile)", "GET /kundkonto/customers", false,
+                new Bench(
+                        "Portal REST call",
+                        "GET /account/ (account REST profile)",
+                        "GET /kundkonto/customers",
+                        false,
                         (side, i, web) -> Journeys.accountsApi(side, web, tokens.get(side))));
     }
 
@@ -210,11 +251,11 @@ class PackVersusStockBenchmark {
         long ask(Side side, String customerNumber);
     }
 
-    private record Parity(String entryPoint, ParityProbe probe) {
-    }
+    private record Parity(String entryPoint, ParityProbe probe) {}
 
     /** The registry's active customer the parity measurement asks about, and a number that is in no registry. */
     private static final String KNOWN = CUSTOMERS[0][0];
+
     private static final String UNKNOWN = "99887766";
 
     /**
@@ -224,17 +265,33 @@ class PackVersusStockBenchmark {
      */
     private List<Parity> parityProbes(WebSession signedIn) {
         return List.of(
-                new Parity("Login form, old company login", (side, n) -> Journeys.wrongGuess(side, new WebSession(), n, "1111")),
-                new Parity("Login form, U+0001 in front", (side, n) -> Journeys.wrongGuess(side, new WebSession(), "\u0001" + n, "1111")),
-                new Parity("Login form, full-width digits", (side, n) -> Journeys.wrongGuess(side, new WebSession(), fullWidth(n), "1111")),
-                new Parity("Login form, no-break space inside", (side, n) -> Journeys.wrongGuess(side, new WebSession(),
-                        n.substring(0, 4) + "\u00A0" + n.substring(4), "1111")),
-                new Parity("Password grant, admin-cli (grant off)", (side, n) -> Journeys.passwordGrant(side, new WebSession(), "admin-cli", n)),
-                new Parity("Password grant, a client with the grant on", (side, n) ->
-                        Journeys.passwordGrant(side, new WebSession(), ParityRealm.SCRIPT_CLIENT, n)),
-                new Parity("Reset credentials (Glömt lösen?)", (side, n) -> Journeys.resetCredentials(side, new WebSession(), n)),
-                new Parity("Verification page (registration)", (side, n) -> Journeys.verificationGuess(side, new WebSession(), n)),
-                new Parity("Lägg till kundkonto (signed in)", (side, n) -> Journeys.addCustomerGuess(side, signedIn, n)));
+                new Parity(
+                        "Login form, old company login",
+                        (side, n) -> Journeys.wrongGuess(side, new WebSession(), n, "1111")),
+                new Parity(
+                        "Login form, U+0001 in front",
+                        (side, n) -> Journeys.wrongGuess(side, new WebSession(), "\u0001" + n, "1111")),
+                new Parity(
+                        "Login form, full-width digits",
+                        (side, n) -> Journeys.wrongGuess(side, new WebSession(), fullWidth(n), "1111")),
+                new Parity(
+                        "Login form, no-break space inside",
+                        (side, n) -> Journeys.wrongGuess(
+                                side, new WebSession(), n.substring(0, 4) + "\u00A0" + n.substring(4), "1111")),
+                new Parity(
+                        "Password grant, admin-cli (grant off)",
+                        (side, n) -> Journeys.passwordGrant(side, new WebSession(), "admin-cli", n)),
+                new Parity(
+                        "Password grant, a client with the grant on",
+                        (side, n) -> Journeys.passwordGrant(side, new WebSession(), ParityRealm.SCRIPT_CLIENT, n)),
+                new Parity(
+                        "Reset credentials (Glömt lösen?)",
+                        (side, n) -> Journeys.resetCredentials(side, new WebSession(), n)),
+                new Parity(
+                        "Verification page (registration)",
+                        (side, n) -> Journeys.verificationGuess(side, new WebSession(), n)),
+                new Parity(
+                        "Lägg till kundkonto (signed in)", (side, n) -> Journeys.addCustomerGuess(side, signedIn, n)));
     }
 
     /**
@@ -244,7 +301,8 @@ class PackVersusStockBenchmark {
      */
     private List<BenchmarkReport.ParityRow> timingParity(Side side, int warmup, int iterations) {
         WebSession signedIn = new WebSession();
-        Journeys.register(side, signedIn, new Person("paritet@bench.se", PASSWORD, CUSTOMERS[1][0], CUSTOMERS[1][1]), mail);
+        Journeys.register(
+                side, signedIn, new Person("paritet@bench.se", PASSWORD, CUSTOMERS[1][0], CUSTOMERS[1][1]), mail);
         List<BenchmarkReport.ParityRow> rows = new ArrayList<>();
         for (Parity parity : parityProbes(signedIn)) {
             Timings known = new Timings();
@@ -299,14 +357,20 @@ class PackVersusStockBenchmark {
      * {@code -Dkundkonto.bench.only=Registration,Token} runs only the flows whose names start so, and no
      * timing parity: for finding where one flow's time goes (with {@code -Dkundkonto.bench.trace=true}).
      */
-    private static final List<String> ONLY = java.util.Arrays.stream(System.getProperty("kundkonto.bench.only", "").split(","))
-            .map(String::strip).filter(o -> !o.isEmpty()).toList();
+    private static final List<String> ONLY = java.util.Arrays.stream(
+                    System.getProperty("kundkonto.bench.only", "").split(","))
+            .map(String::strip)
+            .filter(o -> !o.isEmpty())
+            .toList();
 
     private static final boolean KEEP_NEWCOMERS = Boolean.getBoolean("kundkonto.bench.registration.keep");
 
     private void forget(Side side, Person person) {
         ManagedRealm realm = side.pack() ? packRealm : stockRealm;
-        realm.admin().users().searchByEmail(person.email(), true).forEach(u -> realm.admin().users().delete(u.getId()).close());
+        realm.admin()
+                .users()
+                .searchByEmail(person.email(), true)
+                .forEach(u -> realm.admin().users().delete(u.getId()).close());
     }
 
     private static Person newPerson(Side side, int iteration) {
@@ -317,16 +381,25 @@ class PackVersusStockBenchmark {
     private Map<String, String> setting(int warmup, int iterations) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("When", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        s.put("Keycloak", admin.serverInfo().getInfo().getSystemInfo().getVersion() + " (distribution, started by the Keycloak test framework)");
+        s.put(
+                "Keycloak",
+                admin.serverInfo().getInfo().getSystemInfo().getVersion()
+                        + " (distribution, started by the Keycloak test framework)");
         String database = System.getProperty("kc.test.database", "dev-mem");
-        s.put("Keycloak database", ("remote".equals(database) ? System.getProperty("kc.test.database.vendor", "remote") : database)
-                + "; customer registry: " + System.getProperty("kundkonto.registry.db", "h2"));
-        s.put("Templates", Boolean.parseBoolean(System.getProperty("kundkonto.bench.theme.cache", "true"))
-                ? "theme and template caches on, as in production (the test framework's start-dev turns them off)"
-                : "theme and template caches off (start-dev, as the tests run): every page parsed again on every request");
+        s.put(
+                "Keycloak database",
+                ("remote".equals(database) ? System.getProperty("kc.test.database.vendor", "remote") : database)
+                        + "; customer registry: " + System.getProperty("kundkonto.registry.db", "h2"));
+        s.put(
+                "Templates",
+                Boolean.parseBoolean(System.getProperty("kundkonto.bench.theme.cache", "true"))
+                        ? "theme and template caches on, as in production (the test framework's start-dev turns them off)"
+                        : "theme and template caches off (start-dev, as the tests run): every page parsed again on every request");
         s.put("Runs", iterations + " measured per flow and side, after " + warmup + " warm-up runs; one client thread");
-        s.put("Machine", Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                + " (client), " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        s.put(
+                "Machine",
+                Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                        + " (client), " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         return s;
     }
 }

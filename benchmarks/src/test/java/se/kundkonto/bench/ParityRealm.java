@@ -21,7 +21,8 @@ public class ParityRealm implements RealmConfig {
     public RealmBuilder configure(RealmBuilder realm) {
         return realm.name("bench-parity").update(r -> {
             // The limits live on the customer-registry federation (one place for every entry point).
-            for (ComponentExportRepresentation registry : r.getComponents().get("org.keycloak.storage.UserStorageProvider")) {
+            for (ComponentExportRepresentation registry :
+                    r.getComponents().get("org.keycloak.storage.UserStorageProvider")) {
                 if ("customer-registry".equals(registry.getProviderId())) {
                     registry.getConfig().putSingle("maxFailuresPerCustomer", WIDE_OPEN);
                     registry.getConfig().putSingle("maxFailuresPerClient", WIDE_OPEN);

@@ -31,8 +31,10 @@ final class RegistrySection {
     /** {@code -Dkundkonto.bench.registry.size} (0: off), {@code .iterations} per case, {@code .rounds}. */
     record Settings(int size, int iterations, int rounds) {
         static Settings fromSystem() {
-            return new Settings(Integer.getInteger("kundkonto.bench.registry.size", 1_000_000),
-                    Integer.getInteger("kundkonto.bench.registry.iterations", 200), Integer.getInteger("kundkonto.bench.registry.rounds", 10));
+            return new Settings(
+                    Integer.getInteger("kundkonto.bench.registry.size", 1_000_000),
+                    Integer.getInteger("kundkonto.bench.registry.iterations", 200),
+                    Integer.getInteger("kundkonto.bench.registry.rounds", 10));
         }
 
         /** Only where the test can reach the registry: PostgreSQL (the H2 registry lives inside the server). */
@@ -47,6 +49,7 @@ final class RegistrySection {
     private static final String PARKED = "kundkonto_bench_registry_parked";
     /** Generated customers: numbers from 10000001 on, all with one valid organisation number (the lookup is by number). */
     private static final long FIRST = 10_000_000L;
+
     private static final String ORG_NUMBER = "556012-3456";
     private static final String DIGITS = "3456";
     static final String STEP = "verification POST (registry lookup)";
@@ -58,6 +61,7 @@ final class RegistrySection {
     private int warmup;
     /** How many generated rows each registry has (the demo customers make up the rest). */
     private long smallGenerated;
+
     private long largeGenerated;
 
     RegistrySection(Settings settings, Side side) {
@@ -94,7 +98,8 @@ final class RegistrySection {
             List<String> plan = explain(db);
             Thread.sleep(11_000); // PostgreSQL publishes a backend's table statistics at most every 10 s when it idles
             long[] scansAfter = scans(db, largeTable);
-            String md = markdown(small, large, seedMillis, plan, scansAfter[0] - scansBefore[0], scansAfter[1] - scansBefore[1]);
+            String md = markdown(
+                    small, large, seedMillis, plan, scansAfter[0] - scansBefore[0], scansAfter[1] - scansBefore[1]);
             cleanUp(db);
             return md;
         } catch (SQLException e) {
@@ -122,19 +127,21 @@ final class RegistrySection {
                     + generated(smallGenerated) + " ON CONFLICT (customer_number) DO NOTHING");
             s.execute("CREATE TABLE " + LARGE + " (LIKE " + TABLE + " INCLUDING ALL)");
             s.execute("INSERT INTO " + LARGE + " SELECT * FROM " + TABLE);
-            s.execute("INSERT INTO " + LARGE + " (customer_number, org_number, company_name, active) " + generated(largeGenerated)
-                    + " ON CONFLICT (customer_number) DO NOTHING");
+            s.execute("INSERT INTO " + LARGE + " (customer_number, org_number, company_name, active) "
+                    + generated(largeGenerated) + " ON CONFLICT (customer_number) DO NOTHING");
             s.execute("ANALYZE " + LARGE);
             s.execute("ANALYZE " + TABLE);
         }
         if (count(db, LARGE) != settings.size() || count(db, TABLE) != Math.max(SMALL, demo + smallGenerated)) {
-            throw new IllegalStateException("the registries were not seeded to " + SMALL + " and " + settings.size() + " rows");
+            throw new IllegalStateException(
+                    "the registries were not seeded to " + SMALL + " and " + settings.size() + " rows");
         }
         return (System.nanoTime() - start) / 1_000_000;
     }
 
     private static String generated(long rows) {
-        return "SELECT (" + FIRST + " + g)::text, '" + ORG_NUMBER + "', 'Bänkkund ' || g, TRUE FROM generate_series(1, " + rows + ") AS g";
+        return "SELECT (" + FIRST + " + g)::text, '" + ORG_NUMBER + "', 'Bänkkund ' || g, TRUE FROM generate_series(1, "
+                + rows + ") AS g";
     }
 
     /** A run that died half-way may have left the large registry in place or the small one parked: put things back. */
@@ -146,7 +153,8 @@ final class RegistrySection {
             }
         }
         try (Statement s = db.createStatement()) {
-            s.execute("DELETE FROM " + TABLE + " WHERE customer_number ~ '^1[0-9]{7}$' AND company_name LIKE 'Bänkkund %'");
+            s.execute("DELETE FROM " + TABLE
+                    + " WHERE customer_number ~ '^1[0-9]{7}$' AND company_name LIKE 'Bänkkund %'");
         }
     }
 
@@ -189,8 +197,9 @@ final class RegistrySection {
     /** The plan of the lookup the server makes (Hibernate's {@code find} by primary key), on the large registry. */
     private List<String> explain(Connection db) throws SQLException {
         List<String> plan = new ArrayList<>();
-        try (PreparedStatement s = db.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) SELECT customer_number, active, company_name, "
-                + "org_number FROM " + TABLE + " WHERE customer_number = ?")) {
+        try (PreparedStatement s =
+                db.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) SELECT customer_number, active, company_name, "
+                        + "org_number FROM " + TABLE + " WHERE customer_number = ?")) {
             s.setString(1, pick(true));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -210,7 +219,8 @@ final class RegistrySection {
     }
 
     private static long count(Connection db, String table) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -236,7 +246,8 @@ final class RegistrySection {
         try (Statement clear = db.createStatement()) {
             clear.execute("SELECT pg_stat_clear_snapshot()");
         }
-        try (PreparedStatement s = db.prepareStatement("SELECT coalesce(seq_scan, 0), coalesce(idx_scan, 0) FROM pg_stat_user_tables WHERE relid = ?")) {
+        try (PreparedStatement s = db.prepareStatement(
+                "SELECT coalesce(seq_scan, 0), coalesce(idx_scan, 0) FROM pg_stat_user_tables WHERE relid = ?")) {
             s.setLong(1, oid);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[] {0, 0};
@@ -244,26 +255,50 @@ final class RegistrySection {
         }
     }
 
-    private String markdown(Timings small, Timings large, long seedMillis, List<String> plan, long seqScans, long indexScans) {
+    private String markdown(
+            Timings small, Timings large, long seedMillis, List<String> plan, long seqScans, long indexScans) {
         StringBuilder md = new StringBuilder("""
 
                 ## Registry: verification against 10 customers and against %,d (P4, measured, not asserted)
 
                 """.formatted(settings.size()));
-        md.append(String.format(Locale.ROOT, "- Registry: PostgreSQL, table `%s`; the large registry seeded in %.1f s (one INSERT … SELECT "
-                + "generate_series), the two swapped by renaming between rounds%n", TABLE, seedMillis / 1000.0));
-        md.append(String.format(Locale.ROOT, "- Runs: %d measured per case in %d rounds alternating which goes first, after %d warm-up each; "
-                + "a random customer of the registry each time (right digits), in the pack's realm as shipped%n",
-                small.count(), settings.rounds(), warmup));
-        md.append("- Timed: the verification page's POST only (server work: throttle, one registry read, the registration form)\n\n");
-        md.append(String.format(Locale.ROOT, "| | %d customers | %,d customers | Ratio |%n|---|---:|---:|---:|%n", SMALL, settings.size()));
+        md.append(String.format(
+                Locale.ROOT,
+                "- Registry: PostgreSQL, table `%s`; the large registry seeded in %.1f s (one INSERT … SELECT "
+                        + "generate_series), the two swapped by renaming between rounds%n",
+                TABLE,
+                seedMillis / 1000.0));
+        md.append(String.format(
+                Locale.ROOT,
+                "- Runs: %d measured per case in %d rounds alternating which goes first, after %d warm-up each; "
+                        + "a random customer of the registry each time (right digits), in the pack's realm as shipped%n",
+                small.count(),
+                settings.rounds(),
+                warmup));
+        md.append(
+                "- Timed: the verification page's POST only (server work: throttle, one registry read, the registration form)\n\n");
+        md.append(String.format(
+                Locale.ROOT,
+                "| | %d customers | %,d customers | Ratio |%n|---|---:|---:|---:|%n",
+                SMALL,
+                settings.size()));
         for (int p : new int[] {50, 90, 99}) {
-            md.append(String.format(Locale.ROOT, "| %s, p%d ms | %.2f | %.2f | **%.2f** |%n", STEP, p, small.percentile(p), large.percentile(p),
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s, p%d ms | %.2f | %.2f | **%.2f** |%n",
+                    STEP,
+                    p,
+                    small.percentile(p),
+                    large.percentile(p),
                     large.percentile(p) / small.percentile(p)));
         }
-        md.append(String.format(Locale.ROOT, "%nScans of the large registry table during the run (pg_stat_user_tables): %d by index, %d "
-                + "sequential.%n%nThe lookup's plan on the large registry (`EXPLAIN (ANALYZE, BUFFERS)`, the query Hibernate's find by "
-                + "primary key makes):%n%n```%n", indexScans, seqScans));
+        md.append(String.format(
+                Locale.ROOT,
+                "%nScans of the large registry table during the run (pg_stat_user_tables): %d by index, %d "
+                        + "sequential.%n%nThe lookup's plan on the large registry (`EXPLAIN (ANALYZE, BUFFERS)`, the query Hibernate's find by "
+                        + "primary key makes):%n%n```%n",
+                indexScans,
+                seqScans));
         plan.forEach(line -> md.append(line).append('\n'));
         md.append("```\n");
         return md.toString();

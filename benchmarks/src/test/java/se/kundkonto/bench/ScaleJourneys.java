@@ -29,8 +29,7 @@ final class ScaleJourneys {
 
     private static final String PICKER_PAGE = "login-kundkonto-select-customer";
 
-    private ScaleJourneys() {
-    }
+    private ScaleJourneys() {}
 
     /** E-mail and password, the picker when there is one (choosing the person's own registry customer), code exchange. */
     static Tokens login(Side side, WebSession web, Person person, Steps steps) {
@@ -38,13 +37,20 @@ final class ScaleJourneys {
         WebSession.Page login = web.follow(web.get(side.authUrl("")), Side.CALLBACK);
         lap.of(LOGIN_PAGE);
         steps.page(LOGIN_PAGE, login.body());
-        WebSession.Page page = web.follow(Form.on(login, "#kc-form-login")
-                .with("username", person.email()).with("password", person.password()).submit(web), Side.CALLBACK);
+        WebSession.Page page = web.follow(
+                Form.on(login, "#kc-form-login")
+                        .with("username", person.email())
+                        .with("password", person.password())
+                        .submit(web),
+                Side.CALLBACK);
         lap.of(LOGIN_POST);
         if (!page.isRedirect() && PICKER_PAGE.equals(Form.pageId(page))) {
             steps.page(PICKER, page.body());
-            page = web.follow(Form.on(page, "#kundkonto-select-customer-form").with("customerNumber", person.customerNumber())
-                    .submit(web), Side.CALLBACK);
+            page = web.follow(
+                    Form.on(page, "#kundkonto-select-customer-form")
+                            .with("customerNumber", person.customerNumber())
+                            .submit(web),
+                    Side.CALLBACK);
             lap.of(PICK);
         }
         Tokens tokens = Journeys.exchangeCode(side, web, page);
@@ -82,10 +88,12 @@ final class ScaleJourneys {
      */
     static void members(Side side, WebSession web, Tokens tokens, String number, int atLeast, Steps steps) {
         Lap lap = new Lap(web, steps);
-        WebSession.Page reply = web.getWithBearer(side.realmUrl() + "/kundkonto/customers/" + number + "/members", tokens.access());
+        WebSession.Page reply =
+                web.getWithBearer(side.realmUrl() + "/kundkonto/customers/" + number + "/members", tokens.access());
         lap.of(MEMBERS);
         if (reply.status() != 200 || count(reply.body()) < Math.min(atLeast, MEMBERS_PAGE)) {
-            throw new IllegalStateException(side + ": members of " + number + " answered " + reply.status() + " with fewer than " + atLeast);
+            throw new IllegalStateException(
+                    side + ": members of " + number + " answered " + reply.status() + " with fewer than " + atLeast);
         }
     }
 
@@ -100,9 +108,11 @@ final class ScaleJourneys {
         Journeys.register(side, web, person, mail);
         lap.of(JOIN);
         List<WebSession.Request> posts = web.log().stream()
-                .filter(r -> "POST".equals(r.method()) && r.path().endsWith("/login-actions/registration")).toList();
+                .filter(r -> "POST".equals(r.method()) && r.path().endsWith("/login-actions/registration"))
+                .toList();
         if (posts.size() < 2) {
-            throw new IllegalStateException(side + ": expected the verification and the registration form POSTs, got " + posts);
+            throw new IllegalStateException(
+                    side + ": expected the verification and the registration form POSTs, got " + posts);
         }
         steps.time(JOIN_POST, posts.get(posts.size() - 1).nanos(), 1);
     }

@@ -52,10 +52,19 @@ class ScaleReportTest {
         large.page("login page", "x".repeat(4096));
         large.page("picker", "x".repeat(577 * 1024));
 
-        String md = ScaleReport.markdown(Map.of("Accounts", "1 vs 1000"), List.of(new ScaleReport.Comparison("P3", "1 account",
-                "1000 accounts", small, large, List.of("login POST", "picker choice"), List.of("login page", "picker"))));
+        String md = ScaleReport.markdown(
+                Map.of("Accounts", "1 vs 1000"),
+                List.of(new ScaleReport.Comparison(
+                        "P3",
+                        "1 account",
+                        "1000 accounts",
+                        small,
+                        large,
+                        List.of("login POST", "picker choice"),
+                        List.of("login page", "picker"))));
 
-        assertThat(md).contains("- Accounts: 1 vs 1000")
+        assertThat(md)
+                .contains("- Accounts: 1 vs 1000")
                 .contains("| 1 account | 1000 accounts | Ratio |")
                 .contains("| login POST | 20.0 (30.0) | 60.0 (90.0) | **3.00** |")
                 .contains("| picker choice | — | 8600.0 (8600.0) | — |")

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.ws.rs.NotFoundException;
+
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.OrganizationRepresentation;
@@ -14,8 +16,6 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.mail.MailServer;
 import org.keycloak.util.JsonSerialization;
-
-import jakarta.ws.rs.NotFoundException;
 
 import se.kundkonto.bench.Journeys.Person;
 import se.kundkonto.bench.Journeys.Tokens;
@@ -31,8 +31,10 @@ final class ScaleSection {
     /** On unless {@code -Dkundkonto.bench.scale=false}; the sizes are the large cases' N and M (scaled down by default). */
     record Settings(boolean on, int accounts, int members) {
         static Settings fromSystem() {
-            return new Settings(Boolean.parseBoolean(System.getProperty("kundkonto.bench.scale", "true")),
-                    Integer.getInteger("kundkonto.bench.scale.accounts", 20), Integer.getInteger("kundkonto.bench.scale.members", 20));
+            return new Settings(
+                    Boolean.parseBoolean(System.getProperty("kundkonto.bench.scale", "true")),
+                    Integer.getInteger("kundkonto.bench.scale.accounts", 20),
+                    Integer.getInteger("kundkonto.bench.scale.members", 20));
         }
     }
 
@@ -42,13 +44,13 @@ final class ScaleSection {
 
     /** Each case's own registry customer, so no two cases share an account (number, last four digits). */
     private static final String[] ONE_ACCOUNT = {"01020304", "4400"};
+
     private static final String[] MANY_ACCOUNTS = {"05060708", "2227"};
     private static final String[] TEN_MEMBERS = {"02030405", "3456"};
     private static final String[] MANY_MEMBERS = {"04050607", "7652"};
 
     /** A person's side of P3; an account's side of P6 (its Admin's tokens kept fresh, untimed). */
-    private record P3(Person person, Steps steps) {
-    }
+    private record P3(Person person, Steps steps) {}
 
     private static final class P6 {
         final String name;
@@ -106,14 +108,29 @@ final class ScaleSection {
                 }
             }
             List<ScaleReport.Comparison> comparisons = List.of(
-                    new ScaleReport.Comparison("P3: a person in 1 customer account vs in " + settings.accounts(), "1 account",
-                            settings.accounts() + " accounts", one.steps(), many.steps(),
-                            List.of(ScaleJourneys.LOGIN_PAGE, ScaleJourneys.LOGIN_POST, ScaleJourneys.PICK, ScaleJourneys.EXCHANGE,
-                                    ScaleJourneys.REFRESH, ScaleJourneys.USERINFO, ScaleJourneys.SWITCH),
+                    new ScaleReport.Comparison(
+                            "P3: a person in 1 customer account vs in " + settings.accounts(),
+                            "1 account",
+                            settings.accounts() + " accounts",
+                            one.steps(),
+                            many.steps(),
+                            List.of(
+                                    ScaleJourneys.LOGIN_PAGE,
+                                    ScaleJourneys.LOGIN_POST,
+                                    ScaleJourneys.PICK,
+                                    ScaleJourneys.EXCHANGE,
+                                    ScaleJourneys.REFRESH,
+                                    ScaleJourneys.USERINFO,
+                                    ScaleJourneys.SWITCH),
                             List.of(ScaleJourneys.LOGIN_PAGE, ScaleJourneys.PICKER, ScaleJourneys.SWITCH)),
-                    new ScaleReport.Comparison("P6: a customer account with " + SMALL_MEMBERS + " members vs " + settings.members(),
-                            SMALL_MEMBERS + " members", settings.members() + " members", ten.steps, large.steps,
-                            List.of(ScaleJourneys.MEMBERS, ScaleJourneys.JOIN_POST, ScaleJourneys.JOIN), List.of()));
+                    new ScaleReport.Comparison(
+                            "P6: a customer account with " + SMALL_MEMBERS + " members vs " + settings.members(),
+                            SMALL_MEMBERS + " members",
+                            settings.members() + " members",
+                            ten.steps,
+                            large.steps,
+                            List.of(ScaleJourneys.MEMBERS, ScaleJourneys.JOIN_POST, ScaleJourneys.JOIN),
+                            List.of()));
             comparisons.forEach(c -> complete(c, iterations));
             return ScaleReport.markdown(setting(warmup, iterations, seeded), comparisons);
         } finally {
@@ -132,11 +149,18 @@ final class ScaleSection {
     private void p6Round(RealmResource realm, P6 c, int iteration) {
         c.tokens = Journeys.refresh(side, new WebSession(), c.tokens);
         ScaleJourneys.members(side, new WebSession(), c.tokens, c.admin.customerNumber(), c.members, c.steps);
-        Person newcomer = new Person("skala.ny" + iteration + "." + c.name + "@bench.se", PASSWORD, c.admin.customerNumber(),
+        Person newcomer = new Person(
+                "skala.ny" + iteration + "." + c.name + "@bench.se",
+                PASSWORD,
+                c.admin.customerNumber(),
                 c.admin.orgDigits());
         ScaleJourneys.join(side, newcomer, mail, c.steps);
         String id = user(realm, newcomer.email()).getId();
-        realm.organizations().get(account(realm, c.admin.customerNumber()).getId()).members().removeMember(id).close();
+        realm.organizations()
+                .get(account(realm, c.admin.customerNumber()).getId())
+                .members()
+                .removeMember(id)
+                .close();
         realm.users().delete(id).close();
     }
 
@@ -144,13 +168,22 @@ final class ScaleSection {
     private long seed(RealmResource realm, P3 many, P6 ten, P6 large) {
         long start = System.nanoTime();
         ScaleSeed seed = new ScaleSeed(realm);
-        seed.accountsFor(user(realm, many.person().email()).getId(), account(realm, MANY_ACCOUNTS[0]), settings.accounts() - 1);
+        seed.accountsFor(
+                user(realm, many.person().email()).getId(), account(realm, MANY_ACCOUNTS[0]), settings.accounts() - 1);
         seed.membersOf(account(realm, TEN_MEMBERS[0]), user(realm, ten.admin.email()), SMALL_MEMBERS - 1, "skala.tio");
-        seed.membersOf(account(realm, MANY_MEMBERS[0]), user(realm, large.admin.email()), settings.members() - 1, "skala.stor");
+        seed.membersOf(
+                account(realm, MANY_MEMBERS[0]),
+                user(realm, large.admin.email()),
+                settings.members() - 1,
+                "skala.stor");
         for (P6 c : List.of(ten, large)) {
-            long members = realm.organizations().get(account(realm, c.admin.customerNumber()).getId()).members().count();
+            long members = realm.organizations()
+                    .get(account(realm, c.admin.customerNumber()).getId())
+                    .members()
+                    .count();
             if (members != c.members) {
-                throw new IllegalStateException(c.admin.customerNumber() + " has " + members + " members after seeding, not " + c.members);
+                throw new IllegalStateException(
+                        c.admin.customerNumber() + " has " + members + " members after seeding, not " + c.members);
             }
         }
         return (System.nanoTime() - start) / 1_000_000;
@@ -174,14 +207,19 @@ final class ScaleSection {
 
     /** The organization the pack made for a registry customer at the registrations (looked up before seeding, while the list is short). */
     private OrganizationRepresentation account(RealmResource realm, String customerNumber) {
-        String id = accountIds.computeIfAbsent(customerNumber, n -> realm.organizations().list(0, 100).stream()
-                .filter(o -> n.equals(o.getAlias())).findFirst().orElseThrow(() -> new IllegalStateException("no customer account " + n))
-                .getId());
+        String id = accountIds.computeIfAbsent(
+                customerNumber,
+                n -> realm.organizations().list(0, 100).stream()
+                        .filter(o -> n.equals(o.getAlias()))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no customer account " + n))
+                        .getId());
         return realm.organizations().get(id).toRepresentation(); // a list leaves out the attributes
     }
 
     private static UserRepresentation user(RealmResource realm, String email) {
-        return realm.users().searchByEmail(email, true).stream().findFirst()
+        return realm.users().searchByEmail(email, true).stream()
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no user " + email));
     }
 
@@ -196,7 +234,8 @@ final class ScaleSection {
                 Timings t = s.timings(step);
                 boolean optional = step.equals(ScaleJourneys.PICK) && s == c.smallCase(); // one account: no picker
                 if (!optional && (t == null || t.count() != iterations)) {
-                    throw new IllegalStateException(c.title() + ": " + step + " measured " + (t == null ? 0 : t.count()) + " times");
+                    throw new IllegalStateException(
+                            c.title() + ": " + step + " measured " + (t == null ? 0 : t.count()) + " times");
                 }
             }
         }
@@ -205,11 +244,21 @@ final class ScaleSection {
     private Map<String, String> setting(int warmup, int iterations, long seededMillis) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("Realm", REALM + " (the realm export as shipped, created for this section and removed after)");
-        s.put("Seeded", String.format(Locale.ROOT, "%d customer accounts for one person, %d + %d members, through the admin API "
-                + "in %.1f s, before anything was timed", settings.accounts() - 1, SMALL_MEMBERS - 1, settings.members() - 1,
-                seededMillis / 1000.0));
-        s.put("Runs", iterations + " measured per step and case, after " + warmup + " warm-up runs; small and large alternate; "
-                + "a join's newcomer is removed after it, so the account keeps its size");
+        s.put(
+                "Seeded",
+                String.format(
+                        Locale.ROOT,
+                        "%d customer accounts for one person, %d + %d members, through the admin API "
+                                + "in %.1f s, before anything was timed",
+                        settings.accounts() - 1,
+                        SMALL_MEMBERS - 1,
+                        settings.members() - 1,
+                        seededMillis / 1000.0));
+        s.put(
+                "Runs",
+                iterations + " measured per step and case, after " + warmup
+                        + " warm-up runs; small and large alternate; "
+                        + "a join's newcomer is removed after it, so the account keeps its size");
         return s;
     }
 }

@@ -9,14 +9,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
+import jakarta.ws.rs.core.Response;
+
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.OrganizationResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-
-import jakarta.ws.rs.core.Response;
 
 /**
  * The scale section's data, made through Keycloak's admin REST API before anything is timed: never
@@ -47,7 +47,8 @@ final class ScaleSeed {
     void accountsFor(String userId, OrganizationRepresentation template, int count) {
         parallel(count, i -> {
             String number = customerNumber(i);
-            OrganizationResource org = realm.organizations().get(created(realm.organizations().create(account(template, number, i))));
+            OrganizationResource org =
+                    realm.organizations().get(created(realm.organizations().create(account(template, number, i))));
             Map<String, String> groups = roleGroups(org);
             expect(org.members().addMember(userId), "membership in " + number);
             org.groups().group(groups.get("Admin")).addMember(userId);
@@ -114,10 +115,12 @@ final class ScaleSeed {
         user.setEnabled(true);
         user.setFirstName(template.getFirstName());
         user.setLastName(template.getLastName());
-        Map<String, List<String>> attributes = new HashMap<>(template.getAttributes() == null ? Map.of() : template.getAttributes());
+        Map<String, List<String>> attributes =
+                new HashMap<>(template.getAttributes() == null ? Map.of() : template.getAttributes());
         attributes.remove(LAST_USED);
         user.setAttributes(attributes);
-        user.setRequiredActions(List.of()); // as after registration: every action done (no password: nobody signs in as them)
+        user.setRequiredActions(
+                List.of()); // as after registration: every action done (no password: nobody signs in as them)
         return user;
     }
 
@@ -130,7 +133,8 @@ final class ScaleSeed {
     private static void expect(Response response, String what) {
         try (response) {
             if (response.getStatus() / 100 != 2) {
-                throw new IllegalStateException(what + ": HTTP " + response.getStatus() + " " + response.readEntity(String.class));
+                throw new IllegalStateException(
+                        what + ": HTTP " + response.getStatus() + " " + response.readEntity(String.class));
             }
         }
     }

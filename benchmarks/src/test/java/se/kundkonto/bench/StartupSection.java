@@ -37,7 +37,9 @@ final class StartupSection {
     /** {@code -Dkundkonto.bench.startup=true}; {@code .starts} per side. */
     record Settings(boolean on, int starts, Path distribution, Path packJar) {
         static Settings fromSystem() {
-            return new Settings(Boolean.getBoolean("kundkonto.bench.startup"), Integer.getInteger("kundkonto.bench.startup.starts", 3),
+            return new Settings(
+                    Boolean.getBoolean("kundkonto.bench.startup"),
+                    Integer.getInteger("kundkonto.bench.startup.starts", 3),
                     Path.of(System.getProperty("kundkonto.bench.startup.distribution", "")),
                     Path.of(System.getProperty("kundkonto.bench.startup.pack", "")));
         }
@@ -55,12 +57,12 @@ final class StartupSection {
         this.work = Path.of(System.getProperty("java.io.tmpdir"), "kundkonto-bench-startup");
     }
 
-    private record Start(double wallSeconds, double quarkusSeconds) {
-    }
+    private record Start(double wallSeconds, double quarkusSeconds) {}
 
     String run() throws IOException, InterruptedException {
         if (!Files.isRegularFile(settings.distribution()) || !Files.isRegularFile(settings.packJar())) {
-            throw new IllegalStateException("the startup section needs the distribution zip and the pack jar: " + settings);
+            throw new IllegalStateException(
+                    "the startup section needs the distribution zip and the pack jar: " + settings);
         }
         deleteTree(work);
         Path stock = unzip("stock");
@@ -83,7 +85,8 @@ final class StartupSection {
         starts.put("pack", new ArrayList<>());
         for (int i = 0; i < settings.starts(); i++) {
             for (String side : i % 2 == 0 ? List.of("pack", "stock") : List.of("stock", "pack")) {
-                starts.get(side).add(start(side.equals("pack") ? pack : stock, side.equals("pack") ? packRuntime : List.of()));
+                starts.get(side)
+                        .add(start(side.equals("pack") ? pack : stock, side.equals("pack") ? packRuntime : List.of()));
             }
         }
         deleteTree(work);
@@ -116,30 +119,45 @@ final class StartupSection {
         long start = System.nanoTime();
         List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), command));
         cmd.addAll(options);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(home.resolve(command + ".log").toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve(command + ".log").toFile())
+                .start();
         if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
             p.destroyForcibly();
-            throw new IllegalStateException("kc.sh " + command + " failed in " + home + ": " + Files.readString(home.resolve(command + ".log")));
+            throw new IllegalStateException("kc.sh " + command + " failed in " + home + ": "
+                    + Files.readString(home.resolve(command + ".log")));
         }
         return (System.nanoTime() - start) / 1_000_000;
     }
 
     private static Start start(Path home, List<String> runtime) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized", "--http-enabled=true",
-                "--hostname-strict=false", "--http-port=" + HTTP_PORT, "--http-management-port=" + MANAGEMENT_PORT));
+        List<String> cmd = new ArrayList<>(List.of(
+                home.resolve("bin/kc.sh").toString(),
+                "start",
+                "--optimized",
+                "--http-enabled=true",
+                "--hostname-strict=false",
+                "--http-port=" + HTTP_PORT,
+                "--http-management-port=" + MANAGEMENT_PORT));
         cmd.addAll(runtime);
         Path log = home.resolve("start.log");
-        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         long begin = System.nanoTime();
         Process p = builder.start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/realms/master")).timeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/realms/master"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         try {
             while (true) {
                 if (!p.isAlive()) {
-                    throw new IllegalStateException("Keycloak in " + home + " stopped while starting: " + Files.readString(log));
+                    throw new IllegalStateException(
+                            "Keycloak in " + home + " stopped while starting: " + Files.readString(log));
                 }
                 if (System.nanoTime() - begin > TimeUnit.MINUTES.toNanos(3)) {
                     throw new IllegalStateException("Keycloak in " + home + " did not answer within 3 minutes");
@@ -181,17 +199,32 @@ final class StartupSection {
                 ## Server start: with the pack and without (P5, measured, not asserted)
 
                 """);
-        md.append(String.format(Locale.ROOT, "- Runs: %d starts per side, alternating, of the Keycloak distribution (`kc.sh start --optimized`, "
-                + "in-memory database, local caches, no realm but master), one copy with the pack jar in `providers/` and the registry "
-                + "datasource, one without; built once each before (build: stock %.1f s, pack %.1f s, untimed)%n",
-                settings.starts(), buildStockMillis / 1000.0, buildPackMillis / 1000.0));
-        md.append("- Timed: from launching `kc.sh` until `/realms/master` answers 200 (wall); Quarkus's own \"started in\" in brackets\n\n");
+        md.append(String.format(
+                Locale.ROOT,
+                "- Runs: %d starts per side, alternating, of the Keycloak distribution (`kc.sh start --optimized`, "
+                        + "in-memory database, local caches, no realm but master), one copy with the pack jar in `providers/` and the registry "
+                        + "datasource, one without; built once each before (build: stock %.1f s, pack %.1f s, untimed)%n",
+                settings.starts(),
+                buildStockMillis / 1000.0,
+                buildPackMillis / 1000.0));
+        md.append(
+                "- Timed: from launching `kc.sh` until `/realms/master` answers 200 (wall); Quarkus's own \"started in\" in brackets\n\n");
         md.append("| | Stock | Pack | Ratio (pack / stock) |\n|---|---:|---:|---:|\n");
         double stock = median(starts.get("stock"), Start::wallSeconds);
         double pack = median(starts.get("pack"), Start::wallSeconds);
-        md.append(String.format(Locale.ROOT, "| start, median s (Quarkus) | %.2f (%.2f) | %.2f (%.2f) | **%.2f** |%n", stock,
-                median(starts.get("stock"), Start::quarkusSeconds), pack, median(starts.get("pack"), Start::quarkusSeconds), pack / stock));
-        md.append("| every start, s | ").append(all(starts.get("stock"))).append(" | ").append(all(starts.get("pack"))).append(" | |\n");
+        md.append(String.format(
+                Locale.ROOT,
+                "| start, median s (Quarkus) | %.2f (%.2f) | %.2f (%.2f) | **%.2f** |%n",
+                stock,
+                median(starts.get("stock"), Start::quarkusSeconds),
+                pack,
+                median(starts.get("pack"), Start::quarkusSeconds),
+                pack / stock));
+        md.append("| every start, s | ")
+                .append(all(starts.get("stock")))
+                .append(" | ")
+                .append(all(starts.get("pack")))
+                .append(" | |\n");
         return md.toString();
     }
 
@@ -201,7 +234,11 @@ final class StartupSection {
     }
 
     private static String all(List<Start> starts) {
-        return String.join(", ", starts.stream().map(s -> String.format(Locale.ROOT, "%.1f", s.wallSeconds())).toList());
+        return String.join(
+                ", ",
+                starts.stream()
+                        .map(s -> String.format(Locale.ROOT, "%.1f", s.wallSeconds()))
+                        .toList());
     }
 
     private static void deleteTree(Path dir) throws IOException {

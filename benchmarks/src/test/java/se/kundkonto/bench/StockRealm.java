@@ -39,8 +39,12 @@ public class StockRealm implements RealmConfig {
         r.setAccountTheme(null);
         r.setEventsListeners(List.of("jboss-logging"));
         r.setOrganizationsEnabled(false);
-        r.setClientScopes(r.getClientScopes() == null ? null
-                : new ArrayList<>(r.getClientScopes().stream().filter(s -> !SCOPE.equals(s.getName())).toList()));
+        r.setClientScopes(
+                r.getClientScopes() == null
+                        ? null
+                        : new ArrayList<>(r.getClientScopes().stream()
+                                .filter(s -> !SCOPE.equals(s.getName()))
+                                .toList()));
         r.setDefaultDefaultClientScopes(without(r.getDefaultDefaultClientScopes()));
         for (ClientRepresentation client : r.getClients()) {
             client.setDefaultClientScopes(without(client.getDefaultClientScopes()));
@@ -49,6 +53,8 @@ public class StockRealm implements RealmConfig {
     }
 
     private static List<String> without(List<String> scopes) {
-        return scopes == null ? null : new ArrayList<>(scopes.stream().filter(s -> !SCOPE.equals(s)).toList());
+        return scopes == null
+                ? null
+                : new ArrayList<>(scopes.stream().filter(s -> !SCOPE.equals(s)).toList());
     }
 }

@@ -37,7 +37,11 @@ class StockRealmTest {
         StockRealm.withoutPack(realm);
 
         assertThat(realm.getClients()).extracting(c -> c.getClientId()).contains(Side.CLIENT_ID);
-        assertThat(realm.getClients().stream().filter(c -> c.getClientId().equals(Side.CLIENT_ID)).findFirst().orElseThrow().getSecret())
+        assertThat(realm.getClients().stream()
+                        .filter(c -> c.getClientId().equals(Side.CLIENT_ID))
+                        .findFirst()
+                        .orElseThrow()
+                        .getSecret())
                 .isEqualTo(Side.CLIENT_SECRET);
         assertThat(realm.getPasswordPolicy()).isEqualTo(export().getPasswordPolicy());
         assertThat(realm.isBruteForceProtected()).isTrue();

@@ -62,7 +62,9 @@ final class Timings {
             differences[r] = resample(a, random).median() - resample(b, random).median();
         }
         Arrays.sort(differences);
-        return new double[] {differences[(int) (0.025 * (resamples - 1))], differences[(int) Math.ceil(0.975 * (resamples - 1))]};
+        return new double[] {
+            differences[(int) (0.025 * (resamples - 1))], differences[(int) Math.ceil(0.975 * (resamples - 1))]
+        };
     }
 
     private static Timings resample(Timings t, Random random) {

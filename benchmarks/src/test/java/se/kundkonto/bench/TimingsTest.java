@@ -68,6 +68,7 @@ class TimingsTest {
     void theIntervalIsReproducibleWithTheSameSeed() {
         Timings a = of(5, 9, 7, 12, 6, 8);
         Timings b = of(6, 7, 8, 9, 10, 11);
-        assertThat(Timings.medianDifferenceInterval(a, b, 500, 42)).containsExactly(Timings.medianDifferenceInterval(a, b, 500, 42));
+        assertThat(Timings.medianDifferenceInterval(a, b, 500, 42))
+                .containsExactly(Timings.medianDifferenceInterval(a, b, 500, 42));
     }
 }

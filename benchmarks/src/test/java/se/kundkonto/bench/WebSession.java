@@ -17,8 +17,7 @@ final class WebSession extends PlainHttp {
     private static final boolean TRACE = Boolean.getBoolean("kundkonto.bench.trace");
 
     /** One request as it went over the wire, for a caller that times one request inside a longer journey. */
-    record Request(String method, String path, long nanos) {
-    }
+    record Request(String method, String path, long nanos) {}
 
     private long nanosOnTheWire;
     private int requests;
@@ -51,7 +50,9 @@ final class WebSession extends PlainHttp {
             log.add(new Request(request.method(), request.uri().getPath(), nanos));
         }
         if (TRACE) {
-            System.out.printf("bench-trace %7.1f ms  %s %s -> %d%n", nanos / 1e6, request.method(), request.uri().getPath(), status);
+            System.out.printf(
+                    "bench-trace %7.1f ms  %s %s -> %d%n",
+                    nanos / 1e6, request.method(), request.uri().getPath(), status);
         }
     }
 }

@@ -10,18 +10,27 @@ import se.kundkonto.demo.MailCatcher;
  */
 public final class ClusterDemo {
 
-    private ClusterDemo() {
-    }
+    private ClusterDemo() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 7) {
-            throw new IllegalArgumentException("usage: ClusterDemo <keycloak-distribution> <pack.jar> <realm.json> <registry-seed.sql> "
-                    + "<server-conf> <postgres-scripts> <work-dir>");
+            throw new IllegalArgumentException(
+                    "usage: ClusterDemo <keycloak-distribution> <pack.jar> <realm.json> <registry-seed.sql> "
+                            + "<server-conf> <postgres-scripts> <work-dir>");
         }
-        ClusterLayout layout = new ClusterLayout(path(args[0]), path(args[1]), path(args[2]), path(args[3]), path(args[4]),
-                path(args[5]), path(args[6]), null, false);
+        ClusterLayout layout = new ClusterLayout(
+                path(args[0]),
+                path(args[1]),
+                path(args[2]),
+                path(args[3]),
+                path(args[4]),
+                path(args[5]),
+                path(args[6]),
+                null,
+                false);
         if (!PrivatePostgres.installed()) {
-            throw new IllegalStateException("The cluster demo needs the PostgreSQL server binaries: apt-get install postgresql");
+            throw new IllegalStateException(
+                    "The cluster demo needs the PostgreSQL server binaries: apt-get install postgresql");
         }
         MailCatcher mail = MailCatcher.start(3025, 8025);
         Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
@@ -33,7 +42,8 @@ public final class ClusterDemo {
 
     private static void printWhereToClick(TwoNodeCluster cluster) {
         TwoNodeCluster.Formation f = cluster.formation();
-        System.out.printf("""
+        System.out.printf(
+                """
 
                 ==========================================================================
                  kundkonto on two Keycloak nodes is running (Ctrl+C stops both and PostgreSQL)
@@ -53,8 +63,13 @@ public final class ClusterDemo {
                               %s
                  PostgreSQL:  127.0.0.1:%d, databases keycloak and kundregister (user postgres)
                 ==========================================================================
-                """, f.twoMemberViewMillis() / 1000.0, f.nodeAReadyMillis() / 1000.0, f.nodeBReadyMillis() / 1000.0,
-                cluster.a().log(), cluster.b().log(), PrivatePostgres.PORT);
+                """,
+                f.twoMemberViewMillis() / 1000.0,
+                f.nodeAReadyMillis() / 1000.0,
+                f.nodeBReadyMillis() / 1000.0,
+                cluster.a().log(),
+                cluster.b().log(),
+                PrivatePostgres.PORT);
     }
 
     private static Path path(String s) {

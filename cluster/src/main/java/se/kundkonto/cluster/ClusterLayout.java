@@ -17,6 +17,13 @@ import java.nio.file.Path;
  * @param trustForwardedFor whether the nodes take the client address from {@code X-Forwarded-For}, as
  *                     behind a proxy: the tests play many people from many addresses that way
  */
-public record ClusterLayout(Path distribution, Path pack, Path realm, Path registrySeed, Path serverConf, Path postgresScripts, Path workDir,
-        String publicUrl, boolean trustForwardedFor) {
-}
+public record ClusterLayout(
+        Path distribution,
+        Path pack,
+        Path realm,
+        Path registrySeed,
+        Path serverConf,
+        Path postgresScripts,
+        Path workDir,
+        String publicUrl,
+        boolean trustForwardedFor) {}

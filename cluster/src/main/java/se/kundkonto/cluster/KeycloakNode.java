@@ -26,7 +26,9 @@ public final class KeycloakNode {
 
     /** Infinispan's "Received new cluster view" (ISPN000094) or "… MERGED cluster view" (ISPN000093): {@code [coord|id] (members) [list]}. */
     private static final Pattern VIEW = Pattern.compile("ISPN00009[34]: .*?\\|\\d+\\] \\((\\d+)\\)");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Path home;
@@ -72,7 +74,8 @@ public final class KeycloakNode {
     }
 
     /** Starts the node with the shared options, its own ports and what only this node gets (admin, import). */
-    public synchronized void start(List<String> sharedOptions, List<String> ownOptions, Map<String, String> env) throws IOException {
+    public synchronized void start(List<String> sharedOptions, List<String> ownOptions, Map<String, String> env)
+            throws IOException {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
@@ -83,11 +86,17 @@ public final class KeycloakNode {
         // Both ports set explicitly: JGroups' TCP port_range would otherwise let a node slide onto the other's port.
         command.add("--cache-embedded-network-bind-port=" + jgroupsPort);
         command.addAll(ownOptions);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
-        Files.writeString(log, "==== " + Instant.now() + " starting " + name + "\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                log,
+                "==== " + Instant.now() + " starting " + name + "\n",
+                StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
         process = builder.start();
     }
 
@@ -102,7 +111,8 @@ public final class KeycloakNode {
             if (!isAlive()) {
                 return false;
             }
-            if (answers("http://127.0.0.1:" + managementPort + "/health/ready") && answers(baseUrl() + "/realms/" + realm)) {
+            if (answers("http://127.0.0.1:" + managementPort + "/health/ready")
+                    && answers(baseUrl() + "/realms/" + realm)) {
                 return true;
             }
             Thread.sleep(500);
@@ -191,7 +201,10 @@ public final class KeycloakNode {
 
     private static boolean answers(String url) {
         try {
-            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse<Void> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException e) {

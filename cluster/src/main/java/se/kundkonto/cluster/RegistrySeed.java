@@ -11,12 +11,12 @@ import java.sql.Statement;
 /** Fills the PostgreSQL customer registry with the demo customers, as the single-node tests do. */
 public final class RegistrySeed {
 
-    private RegistrySeed() {
-    }
+    private RegistrySeed() {}
 
     /** Runs the (idempotent) seed script, statement by statement, over JDBC. */
     public static void seed(Path script) throws IOException, SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             for (String statement : Files.readString(script).split(";")) {
                 String sql = statement.replaceAll("(?m)^--.*$", "").strip();
                 if (!sql.isEmpty()) {

@@ -43,8 +43,7 @@ public final class TwoNodeCluster implements AutoCloseable {
     }
 
     /** How long the cluster took to come up, in milliseconds from the first node's start. */
-    public record Formation(long buildMillis, long nodeAReadyMillis, long nodeBReadyMillis, long twoMemberViewMillis) {
-    }
+    public record Formation(long buildMillis, long nodeAReadyMillis, long nodeBReadyMillis, long twoMemberViewMillis) {}
 
     public KeycloakNode a() {
         return a;
@@ -75,8 +74,16 @@ public final class TwoNodeCluster implements AutoCloseable {
         RegistrySeed.seed(layout.registrySeed());
 
         long started = System.nanoTime();
-        a.start(runtimeOptions(), List.of("--import-realm"),
-                Map.of("JAVA_OPTS_KC_HEAP", HEAP, "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN, "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD));
+        a.start(
+                runtimeOptions(),
+                List.of("--import-realm"),
+                Map.of(
+                        "JAVA_OPTS_KC_HEAP",
+                        HEAP,
+                        "KC_BOOTSTRAP_ADMIN_USERNAME",
+                        ADMIN,
+                        "KC_BOOTSTRAP_ADMIN_PASSWORD",
+                        ADMIN_PASSWORD));
         awaitReady(a);
         long aReady = millisSince(started);
         // B only after A: one node runs the database migration and the realm import, the other finds them done.
@@ -111,8 +118,8 @@ public final class TwoNodeCluster implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("No two-member cluster view within " + VIEW_TIMEOUT + " (A: " + a.clusterViewSize()
-                + ", B: " + b.clusterViewSize() + "); see " + a.log() + " and " + b.log());
+        throw new IllegalStateException("No two-member cluster view within " + VIEW_TIMEOUT + " (A: "
+                + a.clusterViewSize() + ", B: " + b.clusterViewSize() + "); see " + a.log() + " and " + b.log());
     }
 
     /** Waits until the node's cluster view has the given number of members. */
@@ -151,27 +158,50 @@ public final class TwoNodeCluster implements AutoCloseable {
         delete(a.home());
         delete(b.home());
         Files.createDirectories(a.home().getParent());
-        run(List.of("cp", "-a", layout.distribution().toString(), a.home().toString()), a.home().getParent());
-        Files.copy(layout.pack(), Files.createDirectories(a.home().resolve("providers")).resolve("kundkonto.jar"),
+        run(
+                List.of("cp", "-a", layout.distribution().toString(), a.home().toString()),
+                a.home().getParent());
+        Files.copy(
+                layout.pack(),
+                Files.createDirectories(a.home().resolve("providers")).resolve("kundkonto.jar"),
                 StandardCopyOption.REPLACE_EXISTING);
         try (Stream<Path> conf = Files.list(layout.serverConf())) { // built like the production image
             for (Path file : conf.toList()) {
-                Files.copy(file, a.home().resolve("conf").resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(
+                        file,
+                        a.home().resolve("conf").resolve(file.getFileName()),
+                        StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        run(List.of(a.home().resolve("bin/kc.sh").toString(), "build", "--db=postgres", "--db-kind-kundregister=postgres",
-                "--cache=ispn", "--health-enabled=true"), a.home());
-        run(List.of("cp", "-a", a.home().toString(), b.home().toString()), a.home().getParent());
-        Files.copy(layout.realm(), Files.createDirectories(a.home().resolve("data/import")).resolve("kundportal-realm.json"),
+        run(
+                List.of(
+                        a.home().resolve("bin/kc.sh").toString(),
+                        "build",
+                        "--db=postgres",
+                        "--db-kind-kundregister=postgres",
+                        "--cache=ispn",
+                        "--health-enabled=true"),
+                a.home());
+        run(
+                List.of("cp", "-a", a.home().toString(), b.home().toString()),
+                a.home().getParent());
+        Files.copy(
+                layout.realm(),
+                Files.createDirectories(a.home().resolve("data/import")).resolve("kundportal-realm.json"),
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
     private List<String> runtimeOptions() {
         List<String> o = new ArrayList<>(List.of(
-                "--db-url=" + PrivatePostgres.jdbcUrl("keycloak"), "--db-username=postgres", "--db-password=postgres",
+                "--db-url=" + PrivatePostgres.jdbcUrl("keycloak"),
+                "--db-username=postgres",
+                "--db-password=postgres",
                 "--db-url-full-kundregister=" + PrivatePostgres.jdbcUrl("kundregister"),
-                "--db-username-kundregister=postgres", "--db-password-kundregister=postgres",
-                "--http-enabled=true", "--http-host=127.0.0.1", "--cache-embedded-network-bind-address=127.0.0.1"));
+                "--db-username-kundregister=postgres",
+                "--db-password-kundregister=postgres",
+                "--http-enabled=true",
+                "--http-host=127.0.0.1",
+                "--cache-embedded-network-bind-address=127.0.0.1"));
         if (layout.publicUrl() != null) {
             o.add("--hostname=" + layout.publicUrl());
         } else {
@@ -190,7 +220,8 @@ public final class TwoNodeCluster implements AutoCloseable {
     }
 
     private static void run(List<String> command, Path dir) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        Process p =
+                new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed with exit code " + p.exitValue());
         }

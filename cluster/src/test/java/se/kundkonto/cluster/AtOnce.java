@@ -12,8 +12,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs calls on their own threads, released at one instant by a barrier. */
 final class AtOnce {
 
-    private AtOnce() {
-    }
+    private AtOnce() {}
 
     static <T> List<T> run(List<Callable<T>> calls) throws Exception {
         CyclicBarrier start = new CyclicBarrier(calls.size());

@@ -24,12 +24,13 @@ final class Cluster {
     private static Mailbox mail;
     private static RuntimeException failed;
 
-    private Cluster() {
-    }
+    private Cluster() {}
 
     static synchronized TwoNodeCluster get() {
         try {
-            assumeTrue(PrivatePostgres.installed(), "no PostgreSQL server binaries (apt-get install postgresql): cluster tests skipped");
+            assumeTrue(
+                    PrivatePostgres.installed(),
+                    "no PostgreSQL server binaries (apt-get install postgresql): cluster tests skipped");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -43,7 +44,8 @@ final class Cluster {
                 cluster = new TwoNodeCluster(layout()).start();
                 addTestCustomers();
                 TwoNodeCluster.Formation f = cluster.formation();
-                note("formation: build %d ms; node A ready %d ms, node B ready %d ms, two-member view %d ms after A's start",
+                note(
+                        "formation: build %d ms; node A ready %d ms, node B ready %d ms, two-member view %d ms after A's start",
                         f.buildMillis(), f.nodeAReadyMillis(), f.nodeBReadyMillis(), f.twoMemberViewMillis());
             } catch (Exception e) {
                 if (cluster != null) {
@@ -78,24 +80,34 @@ final class Cluster {
         String line = Instant.now() + " " + String.format(format, args);
         System.out.println("[cluster] " + line);
         try {
-            Path file = Path.of(System.getProperty("kundkonto.cluster.work", "target/cluster")).resolve("figures.txt");
+            Path file = Path.of(System.getProperty("kundkonto.cluster.work", "target/cluster"))
+                    .resolve("figures.txt");
             Files.createDirectories(file.getParent());
-            Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             System.err.println("could not write the figure: " + e);
         }
     }
 
     private static ClusterLayout layout() {
-        return new ClusterLayout(path("kundkonto.cluster.dist"), path("kundkonto.pack.jar"), path("kundkonto.realm"),
-                path("kundkonto.registry.seed"), path("kundkonto.server.conf"), path("kundkonto.postgres.scripts"), path("kundkonto.cluster.work"),
-                Portal.PUBLIC_URL, true);
+        return new ClusterLayout(
+                path("kundkonto.cluster.dist"),
+                path("kundkonto.pack.jar"),
+                path("kundkonto.realm"),
+                path("kundkonto.registry.seed"),
+                path("kundkonto.server.conf"),
+                path("kundkonto.postgres.scripts"),
+                path("kundkonto.cluster.work"),
+                Portal.PUBLIC_URL,
+                true);
     }
 
     /** Customers 06070801–06070817 ("Klusterkund NN AB"), one or two per test, so no test meets another's locks or members. */
     private static void addTestCustomers() throws Exception {
-        try (Connection c = RegistrySeed.connect(); PreparedStatement insert = c.prepareStatement(
-                "insert into customer_registry (customer_number, org_number, company_name, active) values (?, ?, ?, true)")) {
+        try (Connection c = RegistrySeed.connect();
+                PreparedStatement insert = c.prepareStatement(
+                        "insert into customer_registry (customer_number, org_number, company_name, active) values (?, ?, ?, true)")) {
             for (int i = 1; i <= 17; i++) {
                 insert.setString(1, number(i));
                 insert.setString(2, "556123-" + DIGITS);
@@ -114,7 +126,8 @@ final class Cluster {
     private static Path path(String property) {
         String value = System.getProperty(property);
         if (value == null) {
-            throw new IllegalStateException("system property " + property + " not set (run through Maven: cluster/pom.xml)");
+            throw new IllegalStateException(
+                    "system property " + property + " not set (run through Maven: cluster/pom.xml)");
         }
         return Path.of(value).toAbsolutePath().normalize();
     }

@@ -49,13 +49,21 @@ class ClusterRacesIT {
 
             List<String> answers = AtOnce.run(claims);
 
-            assertThat(answers).as("round %d: every registration reaches the e-mail check", round)
+            assertThat(answers)
+                    .as("round %d: every registration reaches the e-mail check", round)
                     .containsOnly("200 login-login-verify-email");
-            assertThat(KeycloakTables.organizations(customer)).as("round %d: one organization", round).isEqualTo(1);
-            assertThat(KeycloakTables.roleGroups(customer)).as("round %d: one set of role groups", round)
+            assertThat(KeycloakTables.organizations(customer))
+                    .as("round %d: one organization", round)
+                    .isEqualTo(1);
+            assertThat(KeycloakTables.roleGroups(customer))
+                    .as("round %d: one set of role groups", round)
                     .containsExactly("Admin", "Pending", "User");
-            assertThat(KeycloakTables.members(customer)).as("round %d: all members", round).isEqualTo(people);
-            assertThat(KeycloakTables.inRole(customer, "Admin")).as("round %d: all Admin (the portal's rule)", round).isEqualTo(people);
+            assertThat(KeycloakTables.members(customer))
+                    .as("round %d: all members", round)
+                    .isEqualTo(people);
+            assertThat(KeycloakTables.inRole(customer, "Admin"))
+                    .as("round %d: all Admin (the portal's rule)", round)
+                    .isEqualTo(people);
         }
         assertThat(KeycloakTables.membershipsWithoutOneRole()).isEmpty();
     }
@@ -63,8 +71,10 @@ class ClusterRacesIT {
     @Test
     void twoAdminsDemotingEachOtherOnDifferentNodesNeverLeaveTheAccountWithoutAdmin() throws Exception {
         String customer = Cluster.number(11);
-        String anna = portal.register(new Person(a), customer, Cluster.DIGITS, "anna.race@kluster.se", PASSWORD).access();
-        String bo = portal.register(new Person(b), customer, Cluster.DIGITS, "bo.race@kluster.se", PASSWORD).access();
+        String anna = portal.register(new Person(a), customer, Cluster.DIGITS, "anna.race@kluster.se", PASSWORD)
+                .access();
+        String bo = portal.register(new Person(b), customer, Cluster.DIGITS, "bo.race@kluster.se", PASSWORD)
+                .access();
         String annaId = KeycloakTables.userId("anna.race@kluster.se");
         String boId = KeycloakTables.userId("bo.race@kluster.se");
         String members = "/customers/" + customer + "/members/";
@@ -74,17 +84,25 @@ class ClusterRacesIT {
             boolean annaAdmin = KeycloakTables.isInRole(customer, "Admin", annaId);
             String promoter = annaAdmin ? anna : bo;
             String other = annaAdmin ? boId : annaId;
-            assertThat(RealmAdmin.customerApi(a, "PUT", members + other + "/role", promoter, "{\"role\":\"Admin\"}").status()).isEqualTo(200);
+            assertThat(RealmAdmin.customerApi(a, "PUT", members + other + "/role", promoter, "{\"role\":\"Admin\"}")
+                            .status())
+                    .isEqualTo(200);
             assertThat(KeycloakTables.inRole(customer, "Admin")).isEqualTo(2);
 
             List<Integer> statuses = AtOnce.run(List.<Callable<Integer>>of(
-                    () -> RealmAdmin.customerApi(a, "PUT", members + boId + "/role", anna, "{\"role\":\"User\"}").status(),
-                    () -> RealmAdmin.customerApi(b, "PUT", members + annaId + "/role", bo, "{\"role\":\"User\"}").status()));
+                    () -> RealmAdmin.customerApi(a, "PUT", members + boId + "/role", anna, "{\"role\":\"User\"}")
+                            .status(),
+                    () -> RealmAdmin.customerApi(b, "PUT", members + annaId + "/role", bo, "{\"role\":\"User\"}")
+                            .status()));
 
-            assertThat(KeycloakTables.inRole(customer, "Admin")).as("round %d (answers %s)", round, statuses).isEqualTo(1);
-            assertThat(statuses).as("round %d", round).containsOnlyOnce(200).allMatch(s -> s == 200 || s == 403 || s == 409);
+            assertThat(KeycloakTables.inRole(customer, "Admin"))
+                    .as("round %d (answers %s)", round, statuses)
+                    .isEqualTo(1);
+            assertThat(statuses)
+                    .as("round %d", round)
+                    .containsOnlyOnce(200)
+                    .allMatch(s -> s == 200 || s == 403 || s == 409);
         }
         assertThat(KeycloakTables.membershipsWithoutOneRole()).isEmpty();
     }
-
 }

@@ -30,7 +30,9 @@ class ClusterSessionsIT {
         Page login = person.getAndFollow(Portal.authUrl(null));
         assertThat(login.pageId()).isEqualTo(Portal.LOGIN_PAGE);
         person.on(b);
-        Page done = person.submitAndFollow(login.form("#kc-form-login").with("username", "start.a@kluster.se").with("password", PASSWORD));
+        Page done = person.submitAndFollow(login.form("#kc-form-login")
+                .with("username", "start.a@kluster.se")
+                .with("password", PASSWORD));
         Tokens tokens = portal.tokens(person, done);
         assertThat(tokens.activeCustomer()).isEqualTo(Cluster.number(4));
     }
@@ -48,9 +50,11 @@ class ClusterSessionsIT {
         assertThat(refreshedOnB.customers()).containsExactlyInAnyOrder(Cluster.number(5), Cluster.number(6));
 
         // "Byt kund" on A (kc_action, signed in already): B's next token says so.
-        Tokens switched = portal.tokens(person, person.getAndFollow(Portal.authUrl("kundkonto-switch-customer:" + Cluster.number(5))));
+        Tokens switched = portal.tokens(
+                person, person.getAndFollow(Portal.authUrl("kundkonto-switch-customer:" + Cluster.number(5))));
         assertThat(switched.activeCustomer()).isEqualTo(Cluster.number(5));
-        assertThat(Portal.refresh(b, refreshedOnB.refresh()).activeCustomer()).as("B's next token after the switch on A")
+        assertThat(Portal.refresh(b, refreshedOnB.refresh()).activeCustomer())
+                .as("B's next token after the switch on A")
                 .isEqualTo(Cluster.number(5));
     }
 
@@ -61,11 +65,15 @@ class ClusterSessionsIT {
         Person member = new Person(a);
         portal.register(member, shared, Cluster.DIGITS, "member.remove@kluster.se", PASSWORD);
         Tokens memberTokens = addCustomer(member, Cluster.number(4));
-        assertThat(Portal.refresh(a, memberTokens.refresh()).customers()).containsExactlyInAnyOrder(shared, Cluster.number(4));
+        assertThat(Portal.refresh(a, memberTokens.refresh()).customers())
+                .containsExactlyInAnyOrder(shared, Cluster.number(4));
 
         String memberId = KeycloakTables.userId("member.remove@kluster.se");
-        RealmAdmin.Reply removed = RealmAdmin.customerApi(b, "DELETE", "/customers/" + shared + "/members/" + memberId, admin.access(), null);
-        assertThat(removed.status()).as("removed by the Admin on B: %s", removed.body()).isEqualTo(204);
+        RealmAdmin.Reply removed = RealmAdmin.customerApi(
+                b, "DELETE", "/customers/" + shared + "/members/" + memberId, admin.access(), null);
+        assertThat(removed.status())
+                .as("removed by the Admin on B: %s", removed.body())
+                .isEqualTo(204);
 
         Tokens next = Portal.refresh(a, memberTokens.refresh());
         assertThat(next.customers()).as("A's next token").containsExactly(Cluster.number(4));

@@ -39,21 +39,26 @@ class ClusterTwoFactorResetIT {
 
         // A mail scanner on either node, and the person's own GET on B: a login page each time, nothing changed.
         for (KeycloakNode node : new KeycloakNode[] {a, b, a}) {
-            assertThat(new Person(node).getAndFollow(link).pageId()).as("scanner on %s", node).isEqualTo(Portal.LOGIN_PAGE);
+            assertThat(new Person(node).getAndFollow(link).pageId())
+                    .as("scanner on %s", node)
+                    .isEqualTo(Portal.LOGIN_PAGE);
         }
         Person owner = new Person(b);
         Page confirm = owner.getAndFollow(link);
         assertThat(confirm.pageId()).isEqualTo(Portal.LOGIN_PAGE);
         assertThat(KeycloakTables.otpCredentials(EMAIL)).as("after the GETs").isEqualTo(before);
 
-        Page qr = owner.submitAndFollow(confirm.form("#kc-form-login").with("username", EMAIL).with("password", PASSWORD));
+        Page qr = owner.submitAndFollow(
+                confirm.form("#kc-form-login").with("username", EMAIL).with("password", PASSWORD));
         assertThat(qr.pageId()).as("spent on B by the password POST").isEqualTo(Portal.TOTP_PAGE);
         Page done = Portal.pastRecoveryCodes(owner, owner.submitAndFollow(totp(qr)));
-        // Another browser than the one that asked: the reset ends on a page of its own (its session never saw the portal).
+        // Another browser than the one that asked: the reset ends on a page of its own (its session never saw the
+        // portal).
         assertThat(done.status()).isLessThan(500);
         assertThat(done.pageId()).as("%s '%s'", done, done.feedback()).isEqualTo("login-info");
-        Cluster.note("2FA reset: link mailed by A, password POST on B gave a new QR code; after it: %s '%s'", done,
-                done.doc().select("#kc-page-title, .instruction, p").text());
+        Cluster.note(
+                "2FA reset: link mailed by A, password POST on B gave a new QR code; after it: %s '%s'",
+                done, done.doc().select("#kc-page-title, .instruction, p").text());
         List<String> after = KeycloakTables.otpCredentials(EMAIL);
         assertThat(after).as("replaced on B").hasSize(1).doesNotContainAnyElementsOf(before);
 
@@ -66,7 +71,8 @@ class ClusterTwoFactorResetIT {
 
     private void registerWithTotp() {
         Person person = new Person(a);
-        Page sent = portal.sendRegistration(person, portal.registrationForm(person, Cluster.number(12), Cluster.DIGITS), EMAIL);
+        Page sent = portal.sendRegistration(
+                person, portal.registrationForm(person, Cluster.number(12), Cluster.DIGITS), EMAIL);
         Portal.expect(sent, "login-login-verify-email");
         Page offer = portal.confirmAndChoosePassword(person, EMAIL, PASSWORD);
         Portal.expect(offer, Portal.TOTP_PAGE);

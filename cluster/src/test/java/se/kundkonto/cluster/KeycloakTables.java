@@ -15,8 +15,7 @@ import java.util.List;
  */
 final class KeycloakTables {
 
-    private KeycloakTables() {
-    }
+    private KeycloakTables() {}
 
     /** How many organizations have this alias (customer number). */
     static int organizations(String customerNumber) {
@@ -25,31 +24,43 @@ final class KeycloakTables {
 
     /** Members of the customer's organization. */
     static int members(String customerNumber) {
-        return single("select count(*) from org o join user_group_membership m on m.group_id = o.group_id where o.alias = ?",
+        return single(
+                "select count(*) from org o join user_group_membership m on m.group_id = o.group_id where o.alias = ?",
                 customerNumber);
     }
 
     /** Members of one role group (Admin, User, Pending) of the customer's organization. */
     static int inRole(String customerNumber, String role) {
-        return single("select count(*) from org o join keycloak_group g on g.org_id = o.id and g.id <> o.group_id "
-                + "join user_group_membership m on m.group_id = g.id where o.alias = ? and g.name = ?", customerNumber, role);
+        return single(
+                "select count(*) from org o join keycloak_group g on g.org_id = o.id and g.id <> o.group_id "
+                        + "join user_group_membership m on m.group_id = g.id where o.alias = ? and g.name = ?",
+                customerNumber,
+                role);
     }
 
     /** Whether the user is in that role group of the customer's organization. */
     static boolean isInRole(String customerNumber, String role, String userId) {
-        return single("select count(*) from org o join keycloak_group g on g.org_id = o.id and g.id <> o.group_id join user_group_membership m "
-                + "on m.group_id = g.id where o.alias = ? and g.name = ? and m.user_id = ?", customerNumber, role, userId) > 0;
+        return single(
+                        "select count(*) from org o join keycloak_group g on g.org_id = o.id and g.id <> o.group_id join user_group_membership m "
+                                + "on m.group_id = g.id where o.alias = ? and g.name = ? and m.user_id = ?",
+                        customerNumber,
+                        role,
+                        userId)
+                > 0;
     }
 
     /** Role groups of the customer's organization (Admin, User, Pending once each). */
     static List<String> roleGroups(String customerNumber) {
-        return strings("select g.name from org o join keycloak_group g on g.org_id = o.id and g.id <> o.group_id where o.alias = ? order by g.name", customerNumber);
+        return strings(
+                "select g.name from org o join keycloak_group g on g.org_id = o.id and g.id <> o.group_id where o.alias = ? order by g.name",
+                customerNumber);
     }
 
     /** Users (by e-mail, among those given by prefix) that are in no organization at all: half-linked. */
     static List<String> usersWithoutMembership(String emailPrefix) {
-        return strings("select u.email from user_entity u where u.email like ? and u.service_account_client_link is null "
-                + "and not exists (select 1 from user_group_membership m join org o on o.group_id = m.group_id where m.user_id = u.id)",
+        return strings(
+                "select u.email from user_entity u where u.email like ? and u.service_account_client_link is null "
+                        + "and not exists (select 1 from user_group_membership m join org o on o.group_id = m.group_id where m.user_id = u.id)",
                 emailPrefix + "%");
     }
 
@@ -64,15 +75,18 @@ final class KeycloakTables {
 
     /** Role-group members that are not members of the organization: a membership lost under its role. */
     static List<String> rolesWithoutMembership() {
-        return strings("select u.email || ' / ' || g.name from keycloak_group g join user_group_membership gm on gm.group_id = g.id "
-                + "join user_entity u on u.id = gm.user_id where g.org_id is not null and not exists (select 1 from org r where r.group_id = g.id) and not exists (select 1 from org o "
-                + "join user_group_membership m on m.group_id = o.group_id where o.id = g.org_id and m.user_id = gm.user_id)");
+        return strings(
+                "select u.email || ' / ' || g.name from keycloak_group g join user_group_membership gm on gm.group_id = g.id "
+                        + "join user_entity u on u.id = gm.user_id where g.org_id is not null and not exists (select 1 from org r where r.group_id = g.id) and not exists (select 1 from org o "
+                        + "join user_group_membership m on m.group_id = o.group_id where o.id = g.org_id and m.user_id = gm.user_id)");
     }
 
     /** OTP credentials of the user. */
     static List<String> otpCredentials(String email) {
-        return strings("select c.id from credential c join user_entity u on u.id = c.user_id where u.email = ? and c.type = 'otp' "
-                + "order by c.id", email);
+        return strings(
+                "select c.id from credential c join user_entity u on u.id = c.user_id where u.email = ? and c.type = 'otp' "
+                        + "order by c.id",
+                email);
     }
 
     /** Users with exactly this e-mail address (none, or one). */
@@ -82,8 +96,12 @@ final class KeycloakTables {
 
     /** Whether the user with this e-mail is a member of the customer's organization. */
     static boolean isMember(String customerNumber, String email) {
-        return single("select count(*) from org o join user_group_membership m on m.group_id = o.group_id "
-                + "join user_entity u on u.id = m.user_id where o.alias = ? and u.email = ?", customerNumber, email) > 0;
+        return single(
+                        "select count(*) from org o join user_group_membership m on m.group_id = o.group_id "
+                                + "join user_entity u on u.id = m.user_id where o.alias = ? and u.email = ?",
+                        customerNumber,
+                        email)
+                > 0;
     }
 
     static String userId(String email) {
@@ -100,7 +118,7 @@ final class KeycloakTables {
 
     private static List<String> strings(String sql, String... params) {
         try (Connection c = DriverManager.getConnection(PrivatePostgres.jdbcUrl("keycloak"), "postgres", "postgres");
-             PreparedStatement s = c.prepareStatement(sql)) {
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setString(i + 1, params[i]);
             }

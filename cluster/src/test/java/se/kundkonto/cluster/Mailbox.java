@@ -3,7 +3,6 @@ package se.kundkonto.cluster;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -40,8 +39,11 @@ final class Mailbox {
             MimeMessage[] received = smtp.getReceivedMessages();
             for (int i = received.length - 1; i >= 0; i--) {
                 if (isTo(received[i], to)) {
-                    Optional<String> link = LINK.matcher(String.valueOf(text(received[i]))).results().map(MatchResult::group)
-                            .filter(l -> isActionToken(l, tokenType)).findFirst();
+                    Optional<String> link = LINK.matcher(String.valueOf(text(received[i])))
+                            .results()
+                            .map(MatchResult::group)
+                            .filter(l -> isActionToken(l, tokenType))
+                            .findFirst();
                     if (link.isPresent()) {
                         return link.get();
                     }
@@ -54,8 +56,12 @@ final class Mailbox {
 
     /** How many messages to the address carry an action-token link of this type. */
     long count(String to, String tokenType) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> isTo(m, to))
-                .filter(m -> LINK.matcher(String.valueOf(text(m))).results().map(MatchResult::group).anyMatch(l -> isActionToken(l, tokenType)))
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> isTo(m, to))
+                .filter(m -> LINK.matcher(String.valueOf(text(m)))
+                        .results()
+                        .map(MatchResult::group)
+                        .anyMatch(l -> isActionToken(l, tokenType)))
                 .count();
     }
 
@@ -65,7 +71,9 @@ final class Mailbox {
             return false;
         }
         String[] jwt = key.group(1).split("\\.");
-        return jwt.length == 3 && new String(Base64.getUrlDecoder().decode(jwt[1]), StandardCharsets.UTF_8).contains("\"typ\":\"" + type + "\"");
+        return jwt.length == 3
+                && new String(Base64.getUrlDecoder().decode(jwt[1]), StandardCharsets.UTF_8)
+                        .contains("\"typ\":\"" + type + "\"");
     }
 
     private static String text(MimeMessage message) {
@@ -98,7 +106,8 @@ final class Mailbox {
 
     private static boolean isTo(MimeMessage m, String to) {
         try {
-            return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(to));
+            return Arrays.stream(m.getAllRecipients())
+                    .anyMatch(a -> a.toString().contains(to));
         } catch (MessagingException e) {
             return false;
         }
@@ -111,5 +120,4 @@ final class Mailbox {
             Thread.currentThread().interrupt();
         }
     }
-
 }

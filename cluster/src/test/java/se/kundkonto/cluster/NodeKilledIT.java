@@ -77,14 +77,20 @@ class NodeKilledIT {
         }
         pool.shutdownNow();
         boolean noticed = TwoNodeCluster.awaitView(a, 1, Duration.ofSeconds(60));
-        Cluster.note("registration kill: A's view went to 1 member %s ms after kill -9 of B", noticed ? (System.nanoTime() - killed) / 1_000_000 : "never (60 s)");
-        Cluster.note("registration kill: the 6 registration POSTs sent to B at 0, 100 … 500 ms (kill at 350 ms) got: %s", onB);
+        Cluster.note(
+                "registration kill: A's view went to 1 member %s ms after kill -9 of B",
+                noticed ? (System.nanoTime() - killed) / 1_000_000 : "never (60 s)");
+        Cluster.note(
+                "registration kill: the 6 registration POSTs sent to B at 0, 100 … 500 ms (kill at 350 ms) got: %s",
+                onB);
         assertThat(onB).as("no error page from B before it died").noneMatch(o -> o.startsWith("5"));
 
         // The one between two pages: the form B served, sent to A.
         between.on(a);
         Page sent = between.submitAndFollow(Portal.filledIn(form, "kill.between@kluster.se"));
-        Cluster.note("registration kill: the form served by B and sent to A after the kill gave %s (feedback '%s')", sent, sent.feedback());
+        Cluster.note(
+                "registration kill: the form served by B and sent to A after the kill gave %s (feedback '%s')",
+                sent, sent.feedback());
         assertThat(sent.status()).isLessThan(500);
         finishOnA(between, customer, "kill.between@kluster.se", sent);
 
@@ -92,16 +98,24 @@ class NodeKilledIT {
         List<String> onA = new ArrayList<>();
         for (int i = 0; i < inFlight.size(); i++) {
             Person person = inFlight.get(i).on(a);
-            Page again = portal.sendRegistration(person, portal.registrationForm(person, customer, Cluster.DIGITS), email(i));
-            onA.add(again.status() + " " + again.pageId() + (again.feedback().isEmpty() ? "" : " '" + again.feedback() + "'"));
+            Page again = portal.sendRegistration(
+                    person, portal.registrationForm(person, customer, Cluster.DIGITS), email(i));
+            onA.add(again.status() + " " + again.pageId()
+                    + (again.feedback().isEmpty() ? "" : " '" + again.feedback() + "'"));
             assertThat(again.status()).isLessThan(500);
             finishOnA(person, customer, email(i), again);
         }
         Cluster.note("registration kill: the 6 starting again on A got: %s", onA);
 
-        assertThat(KeycloakTables.usersWithoutMembership("kill.")).as("half-linked users").isEmpty();
-        assertThat(KeycloakTables.membershipsWithoutOneRole()).as("memberships without exactly one role").isEmpty();
-        assertThat(KeycloakTables.rolesWithoutMembership()).as("role without membership").isEmpty();
+        assertThat(KeycloakTables.usersWithoutMembership("kill."))
+                .as("half-linked users")
+                .isEmpty();
+        assertThat(KeycloakTables.membershipsWithoutOneRole())
+                .as("memberships without exactly one role")
+                .isEmpty();
+        assertThat(KeycloakTables.rolesWithoutMembership())
+                .as("role without membership")
+                .isEmpty();
         assertThat(KeycloakTables.organizations(customer)).isEqualTo(1);
         assertThat(KeycloakTables.members(customer)).as("no membership lost").isEqualTo(inFlight.size() + 1);
     }
@@ -119,16 +133,22 @@ class NodeKilledIT {
         long killed = System.nanoTime();
         cluster.kill(b);
         boolean noticed = TwoNodeCluster.awaitView(a, 1, Duration.ofSeconds(60));
-        Cluster.note("login kill: A's view went to 1 member %s ms after kill -9 of B", noticed ? (System.nanoTime() - killed) / 1_000_000 : "never (60 s)");
+        Cluster.note(
+                "login kill: A's view went to 1 member %s ms after kill -9 of B",
+                noticed ? (System.nanoTime() - killed) / 1_000_000 : "never (60 s)");
 
         person.on(a);
-        Page chosen = person.submitAndFollow(picker.form("#kundkonto-select-customer-form").with("customerNumber", Cluster.number(14)));
-        Cluster.note("login kill: the picker served by B, chosen on A after the kill, gave %s (feedback '%s')", chosen, chosen.feedback());
+        Page chosen = person.submitAndFollow(
+                picker.form("#kundkonto-select-customer-form").with("customerNumber", Cluster.number(14)));
+        Cluster.note(
+                "login kill: the picker served by B, chosen on A after the kill, gave %s (feedback '%s')",
+                chosen, chosen.feedback());
         assertThat(chosen.status()).isLessThan(500);
         if (chosen.location() == null || !chosen.location().startsWith(Person.CALLBACK)) {
             Page again = portal.login(person, "kill.picker@kluster.se", PASSWORD); // starting again is allowed
             Cluster.note("login kill: logging in again on A gave %s", again);
-            chosen = person.submitAndFollow(again.form("#kundkonto-select-customer-form").with("customerNumber", Cluster.number(14)));
+            chosen = person.submitAndFollow(
+                    again.form("#kundkonto-select-customer-form").with("customerNumber", Cluster.number(14)));
         }
         Tokens tokens = portal.tokens(person, chosen);
         assertThat(tokens.activeCustomer()).isEqualTo(Cluster.number(14));
@@ -139,17 +159,22 @@ class NodeKilledIT {
     private void finishOnA(Person person, String customer, String email, Page page) {
         Page current = page;
         if (!"login-login-verify-email".equals(current.pageId())) {
-            // Not the e-mail check: the flow was lost with the node (start again), or the account was made before it died.
+            // Not the e-mail check: the flow was lost with the node (start again), or the account was made before it
+            // died.
             boolean exists = !KeycloakTables.usersLike(email).isEmpty();
             if (exists) {
-                assertThat(KeycloakTables.isMember(customer, email)).as("%s made on B before the kill is linked", email).isTrue();
+                assertThat(KeycloakTables.isMember(customer, email))
+                        .as("%s made on B before the kill is linked", email)
+                        .isTrue();
                 return;
             }
             current = portal.sendRegistration(person, portal.registrationForm(person, customer, Cluster.DIGITS), email);
             Portal.expect(current, "login-login-verify-email");
         }
         Page offer = portal.confirmAndChoosePassword(person, email, PASSWORD);
-        portal.tokens(person, person.submitAndFollow(offer.form("#kc-totp-settings-form").with("kundkontoSkip", "")));
+        portal.tokens(
+                person,
+                person.submitAndFollow(offer.form("#kc-totp-settings-form").with("kundkontoSkip", "")));
     }
 
     private static String email(int i) {
@@ -161,7 +186,8 @@ class NodeKilledIT {
             Page page = request.call();
             return page.status() + " " + page.pageId();
         } catch (Person.NoAnswer e) {
-            return "no answer (" + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage() + ")";
+            return "no answer (" + e.getCause().getClass().getSimpleName() + ": "
+                    + e.getCause().getMessage() + ")";
         } catch (Exception e) {
             return "error " + e;
         }

@@ -59,7 +59,8 @@ final class Person {
 
         Form form(String selector) {
             if (!(doc().selectFirst(selector) instanceof FormElement form)) {
-                throw new IllegalStateException("no form " + selector + " on " + pageId() + " (" + url + ", HTTP " + status + ")");
+                throw new IllegalStateException(
+                        "no form " + selector + " on " + pageId() + " (" + url + ", HTTP " + status + ")");
             }
             Form result = new Form(form.absUrl("action"));
             form.formData().forEach(kv -> result.fields.put(kv.key(), kv.value()));
@@ -99,11 +100,14 @@ final class Person {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
-    private final String address = "10." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(256)
-            + "." + (1 + ThreadLocalRandom.current().nextInt(254));
+    private final String address = "10." + ThreadLocalRandom.current().nextInt(256) + "."
+            + ThreadLocalRandom.current().nextInt(256) + "."
+            + (1 + ThreadLocalRandom.current().nextInt(254));
     private volatile KeycloakNode node;
 
     Person(KeycloakNode node) {
@@ -130,8 +134,10 @@ final class Person {
 
     Page submit(Form form) {
         String body = form.fields.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(route(form.action)).header("Content-Type", "application/x-www-form-urlencoded")
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(route(form.action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -158,9 +164,15 @@ final class Person {
     }
 
     private Page send(HttpRequest.Builder request) {
-        request.header("Accept-Language", "sv").header("X-Forwarded-For", address).timeout(Duration.ofSeconds(60));
+        request.header("Accept-Language", "sv")
+                .header("X-Forwarded-For", address)
+                .timeout(Duration.ofSeconds(60));
         if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
+            request.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(c -> c.getKey() + "=" + c.getValue())
+                            .collect(Collectors.joining("; ")));
         }
         HttpRequest built = request.build();
         try {
@@ -168,7 +180,11 @@ final class Person {
             synchronized (cookies) {
                 response.headers().allValues("Set-Cookie").forEach(this::keep);
             }
-            return new Page(response.statusCode(), built.uri(), response.headers().firstValue("Location").orElse(null), response.body());
+            return new Page(
+                    response.statusCode(),
+                    built.uri(),
+                    response.headers().firstValue("Location").orElse(null),
+                    response.body());
         } catch (IOException e) {
             throw new NoAnswer(built.method() + " " + built.uri(), e);
         } catch (InterruptedException e) {

@@ -48,7 +48,9 @@ final class Portal {
         /** The {@code active_customer} claim's customer number, or null. */
         String activeCustomer() {
             JsonNode active = claims().path("active_customer");
-            return active.isMissingNode() || active.isNull() ? null : active.path("number").asText(null);
+            return active.isMissingNode() || active.isNull()
+                    ? null
+                    : active.path("number").asText(null);
         }
 
         /** The customer numbers of the {@code customers} claim. */
@@ -60,8 +62,10 @@ final class Portal {
     }
 
     static String authUrl(String kcAction) {
-        return PUBLIC_URL + REALM_PATH + "/protocol/openid-connect/auth?client_id=mina-sidor&response_type=code&scope=openid"
-                + "&ui_locales=sv&redirect_uri=" + Person.enc(Person.CALLBACK) + (kcAction == null ? "" : "&kc_action=" + Person.enc(kcAction));
+        return PUBLIC_URL + REALM_PATH
+                + "/protocol/openid-connect/auth?client_id=mina-sidor&response_type=code&scope=openid"
+                + "&ui_locales=sv&redirect_uri=" + Person.enc(Person.CALLBACK)
+                + (kcAction == null ? "" : "&kc_action=" + Person.enc(kcAction));
     }
 
     /** The login page → "Registrera konto" → the verification page. */
@@ -72,7 +76,10 @@ final class Portal {
 
     /** One post of the verification page. */
     static Page guess(Person p, Page verificationPage, String customer, String digits) {
-        return p.submitAndFollow(verificationPage.form("#kundkonto-verify-form").with("customerNumber", customer).with("orgDigits", digits));
+        return p.submitAndFollow(verificationPage
+                .form("#kundkonto-verify-form")
+                .with("customerNumber", customer)
+                .with("orgDigits", digits));
     }
 
     /** Customer verified: the registration form. */
@@ -81,8 +88,13 @@ final class Portal {
     }
 
     static Person.Form filledIn(Page registrationForm, String email) {
-        return registrationForm.form("#kc-register-form").with("firstName", "Test").with("lastName", "Kluster")
-                .with("phoneNumber", "070-000 00 00").with("email", email).without("municipalities");
+        return registrationForm
+                .form("#kc-register-form")
+                .with("firstName", "Test")
+                .with("lastName", "Kluster")
+                .with("phoneNumber", "070-000 00 00")
+                .with("email", email)
+                .without("municipalities");
     }
 
     /** The registration form sent: the person is then asked to confirm the e-mail address. */
@@ -93,7 +105,9 @@ final class Portal {
     /** E-mail confirmed, password chosen: the TOTP offer. */
     Page confirmAndChoosePassword(Person p, String email, String password) {
         Page page = p.getAndFollow(mail.actionLink(email, "verify-email"));
-        return p.submitAndFollow(page.form("#kc-passwd-update-form").with("password-new", password).with("password-confirm", password));
+        return p.submitAndFollow(page.form("#kc-passwd-update-form")
+                .with("password-new", password)
+                .with("password-confirm", password));
     }
 
     /** A whole registration, TOTP skipped; the person is signed in and the portal has its tokens. */
@@ -118,7 +132,8 @@ final class Portal {
     /** The login form with e-mail and password: the next page (picker, OTP) or the redirect to the portal. */
     Page login(Person p, String email, String password) {
         Page login = p.getAndFollow(authUrl(null));
-        return p.submitAndFollow(login.form("#kc-form-login").with("username", email).with("password", password));
+        return p.submitAndFollow(
+                login.form("#kc-form-login").with("username", email).with("password", password));
     }
 
     /** The redirect to the portal's callback exchanged for tokens, on the node the person is sent to. */
@@ -130,7 +145,9 @@ final class Portal {
         if (!code.find()) {
             throw new AssertionError("no code in " + callback.location());
         }
-        return tokenRequest(p.node(), Map.of("grant_type", "authorization_code", "code", code.group(1), "redirect_uri", Person.CALLBACK));
+        return tokenRequest(
+                p.node(),
+                Map.of("grant_type", "authorization_code", "code", code.group(1), "redirect_uri", Person.CALLBACK));
     }
 
     static Tokens refresh(KeycloakNode node, String refreshToken) {
@@ -141,13 +158,17 @@ final class Portal {
         StringBuilder form = new StringBuilder("client_id=mina-sidor&client_secret=" + SECRET);
         grant.forEach((k, v) -> form.append('&').append(k).append('=').append(Person.enc(v)));
         JsonNode reply = post(node.baseUrl() + REALM_PATH + "/protocol/openid-connect/token", form.toString());
-        return new Tokens(reply.path("access_token").asText(), reply.path("refresh_token").asText());
+        return new Tokens(
+                reply.path("access_token").asText(), reply.path("refresh_token").asText());
     }
 
     private static JsonNode post(String url, String form) {
         try {
-            HttpResponse<String> r = BACK_CHANNEL.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+            HttpResponse<String> r = BACK_CHANNEL.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new AssertionError("token endpoint " + url + " answered " + r.statusCode() + ": " + r.body());

@@ -22,13 +22,16 @@ final class RealmAdmin {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private RealmAdmin() {
-    }
+    private RealmAdmin() {}
 
     /** A master-realm admin token (admin-cli, password grant), fetched from the given node. */
     static String adminToken(KeycloakNode node) {
-        Reply r = send("POST", node.baseUrl() + "/realms/master/protocol/openid-connect/token", null,
-                "grant_type=password&client_id=admin-cli&username=" + TwoNodeCluster.ADMIN + "&password=" + TwoNodeCluster.ADMIN_PASSWORD,
+        Reply r = send(
+                "POST",
+                node.baseUrl() + "/realms/master/protocol/openid-connect/token",
+                null,
+                "grant_type=password&client_id=admin-cli&username=" + TwoNodeCluster.ADMIN + "&password="
+                        + TwoNodeCluster.ADMIN_PASSWORD,
                 "application/x-www-form-urlencoded");
         if (r.status() != 200) {
             throw new AssertionError("no admin token: " + r);
@@ -38,17 +41,29 @@ final class RealmAdmin {
 
     /** {@code GET|DELETE /admin/realms/kundportal/kundkonto-guess-locks/{number}} on the node. */
     static Reply guessLock(KeycloakNode node, String method, String number) {
-        return send(method, node.baseUrl() + "/admin" + Portal.REALM_PATH + "/kundkonto-guess-locks/" + number, adminToken(node), null, null);
+        return send(
+                method,
+                node.baseUrl() + "/admin" + Portal.REALM_PATH + "/kundkonto-guess-locks/" + number,
+                adminToken(node),
+                null,
+                null);
     }
 
     /** A call of the pack's customer-Admin API ({@code /realms/kundportal/kundkonto…}) on the node. */
     static Reply customerApi(KeycloakNode node, String method, String path, String bearer, String json) {
-        return send(method, node.baseUrl() + Portal.REALM_PATH + "/kundkonto" + path, bearer, json, json == null ? null : "application/json");
+        return send(
+                method,
+                node.baseUrl() + Portal.REALM_PATH + "/kundkonto" + path,
+                bearer,
+                json,
+                json == null ? null : "application/json");
     }
 
     static Reply send(String method, String url, String bearer, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }

@@ -32,14 +32,19 @@ class RegistryOutageReadinessIT {
     private final KeycloakNode b = Cluster.b();
 
     private static HttpResponse<String> ready(KeycloakNode node) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.managementPort() + "/health/ready"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + node.managementPort() + "/health/ready"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     /** New connections to the registry's database refused, open ones (the nodes' pools) cut. */
     private static void registry(boolean up) throws Exception {
         try (Connection c = DriverManager.getConnection(PrivatePostgres.jdbcUrl("postgres"), "postgres", "postgres");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("ALTER DATABASE kundregister ALLOW_CONNECTIONS " + up);
             if (!up) {
                 s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'kundregister'");
@@ -54,16 +59,21 @@ class RegistryOutageReadinessIT {
         try {
             for (KeycloakNode node : new KeycloakNode[] {a, b}) {
                 HttpResponse<String> ready = ready(node);
-                assertThat(ready.statusCode()).as("node %s /health/ready during the outage: %s", node, ready.body()).isEqualTo(200);
+                assertThat(ready.statusCode())
+                        .as("node %s /health/ready during the outage: %s", node, ready.body())
+                        .isEqualTo(200);
                 assertThat(ready.body()).doesNotContain("\"DOWN\"");
             }
             Person verifying = new Person(b);
-            Page answer = Portal.guess(verifying, portal.verificationPage(verifying), Cluster.number(17), Cluster.DIGITS);
+            Page answer =
+                    Portal.guess(verifying, portal.verificationPage(verifying), Cluster.number(17), Cluster.DIGITS);
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body()).contains("Vi kan inte kontrollera kundnumret just nu");
 
             Page in = portal.login(new Person(b), EMAIL, PASSWORD);
-            assertThat(in.location()).as("an e-mail login during the outage reaches the portal").startsWith(Person.CALLBACK);
+            assertThat(in.location())
+                    .as("an e-mail login during the outage reaches the portal")
+                    .startsWith(Person.CALLBACK);
         } finally {
             registry(true);
         }
@@ -77,8 +87,14 @@ class RegistryOutageReadinessIT {
             answer = Portal.guess(back, verification, Cluster.number(17), Cluster.DIGITS);
             verification = answer;
             attempts++;
-        } while (!answer.body().contains("kc-register-form") && answer.body().contains("Vi kan inte kontrollera") && attempts < 20);
-        assertThat(answer.body()).as("the registry answers again (attempt %d)", attempts).contains("kc-register-form");
-        Cluster.note("registry outage: both nodes stayed ready; after the registry came back, verification %d answered", attempts);
+        } while (!answer.body().contains("kc-register-form")
+                && answer.body().contains("Vi kan inte kontrollera")
+                && attempts < 20);
+        assertThat(answer.body())
+                .as("the registry answers again (attempt %d)", attempts)
+                .contains("kc-register-form");
+        Cluster.note(
+                "registry outage: both nodes stayed ready; after the registry came back, verification %d answered",
+                attempts);
     }
 }

@@ -35,8 +35,11 @@ class DockerComposeTest {
     }
 
     private static String hostPathOf(List<String> volumes, String containerPath) {
-        return volumes.stream().filter(v -> v.split(":")[1].equals(containerPath)).map(v -> v.split(":")[0])
-                .findFirst().orElseThrow(() -> new AssertionError("no volume for " + containerPath));
+        return volumes.stream()
+                .filter(v -> v.split(":")[1].equals(containerPath))
+                .map(v -> v.split(":")[0])
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no volume for " + containerPath));
     }
 
     @Test
@@ -65,8 +68,7 @@ class DockerComposeTest {
         assertThat(String.join(" ", postgresTest)).contains("pg_isready");
         Map<String, Object> keycloak = get(service("keycloak"), "healthcheck");
         List<String> keycloakTest = get(keycloak, "test");
-        assertThat(String.join(" ", keycloakTest))
-                .contains("/dev/tcp/127.0.0.1/9000", "GET /health/ready", "\"UP\"");
+        assertThat(String.join(" ", keycloakTest)).contains("/dev/tcp/127.0.0.1/9000", "GET /health/ready", "\"UP\"");
         Map<String, Map<String, String>> dependsOn = get(service("keycloak"), "depends_on");
         assertThat(dependsOn.get("postgres")).containsEntry("condition", "service_healthy");
     }
@@ -79,10 +81,12 @@ class DockerComposeTest {
         Matcher role = Pattern.compile("CREATE ROLE (\\w+) LOGIN").matcher(script);
         assertThat(role.find()).as("the init script creates a login role").isTrue();
         String reader = role.group(1);
-        assertThat(script).contains("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + reader)
+        assertThat(script)
+                .contains("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + reader)
                 .doesNotContainPattern("GRANT (ALL|INSERT|UPDATE|DELETE)[^;]*TO " + reader);
         Map<String, String> env = get(service("keycloak"), "environment");
-        assertThat(env).containsEntry("KC_DB_USERNAME_KUNDREGISTER", reader)
+        assertThat(env)
+                .containsEntry("KC_DB_USERNAME_KUNDREGISTER", reader)
                 .containsEntry("KC_DB_URL_FULL_KUNDREGISTER", "jdbc:postgresql://postgres:5432/kundregister");
         Map<String, String> postgresEnv = get(service("postgres"), "environment");
         assertThat(postgresEnv.get("KUNDREGISTER_READER_PASSWORD")).isEqualTo(env.get("KC_DB_PASSWORD_KUNDREGISTER"));

@@ -16,22 +16,26 @@ import org.junit.jupiter.api.Test;
 class DockerfileTest {
 
     private static List<String> lines() throws IOException {
-        return Files.readAllLines(Project.root().resolve("Dockerfile")).stream().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        return Files.readAllLines(Project.root().resolve("Dockerfile")).stream()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
     }
 
     private static String instructions() throws IOException {
         return String.join("\n", lines()).replace("\\\n", " ");
     }
 
-    static final List<String> BUILD_TIME = List.of("KC_DB=postgres", "KC_DB_KIND_KUNDREGISTER=postgres", "KC_HEALTH_ENABLED=true",
-            "KC_METRICS_ENABLED=true");
+    static final List<String> BUILD_TIME = List.of(
+            "KC_DB=postgres", "KC_DB_KIND_KUNDREGISTER=postgres", "KC_HEALTH_ENABLED=true", "KC_METRICS_ENABLED=true");
 
     @Test
     void isMultiStageOnTheKeycloakVersionTheTestsRunOn() throws IOException {
         List<String> from = lines().stream().filter(l -> l.startsWith("FROM ")).toList();
-        assertThat(from).containsExactly("FROM quay.io/keycloak/keycloak:" + Project.keycloakVersion() + " AS builder",
-                "FROM quay.io/keycloak/keycloak:" + Project.keycloakVersion());
+        assertThat(from)
+                .containsExactly(
+                        "FROM quay.io/keycloak/keycloak:" + Project.keycloakVersion() + " AS builder",
+                        "FROM quay.io/keycloak/keycloak:" + Project.keycloakVersion());
         assertThat(instructions()).contains("COPY --from=builder /opt/keycloak/ /opt/keycloak/");
     }
 
@@ -39,9 +43,13 @@ class DockerfileTest {
     void copiesTheBuiltPackAndBakesTheBuildTimeOptions() throws IOException {
         String all = instructions();
         assertThat(all).contains("COPY " + Project.packJar() + " /opt/keycloak/providers/kundkonto.jar");
-        assertThat(Project.root().resolve(Project.packJar())).as("the pack is built before this test").isRegularFile();
-        assertThat(all.split("\n")).anyMatch(l -> l.startsWith("ENV ") && BUILD_TIME.stream().allMatch(l::contains));
-        assertThat(all.indexOf("RUN /opt/keycloak/bin/kc.sh build")).as("kc.sh build after the jar and options")
+        assertThat(Project.root().resolve(Project.packJar()))
+                .as("the pack is built before this test")
+                .isRegularFile();
+        assertThat(all.split("\n"))
+                .anyMatch(l -> l.startsWith("ENV ") && BUILD_TIME.stream().allMatch(l::contains));
+        assertThat(all.indexOf("RUN /opt/keycloak/bin/kc.sh build"))
+                .as("kc.sh build after the jar and options")
                 .isGreaterThan(all.indexOf("COPY " + Project.packJar()));
     }
 
@@ -64,8 +72,11 @@ class DockerfileTest {
     @Test
     void theReadmeDescribesTheSameImage() throws IOException {
         String readme = Files.readString(Project.root().resolve("README.md"));
-        assertThat(readme).contains("quay.io/keycloak/keycloak:" + Project.keycloakVersion(), "start --optimized",
-                "kundkonto-keycloak:" + Project.version());
+        assertThat(readme)
+                .contains(
+                        "quay.io/keycloak/keycloak:" + Project.keycloakVersion(),
+                        "start --optimized",
+                        "kundkonto-keycloak:" + Project.version());
         BUILD_TIME.forEach(option -> assertThat(readme).as(option).contains(option));
     }
 }

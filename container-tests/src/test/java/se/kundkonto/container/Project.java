@@ -5,11 +5,12 @@ import java.nio.file.Path;
 /** Paths and versions of the build under test, handed over by Maven. */
 final class Project {
 
-    private Project() {
-    }
+    private Project() {}
 
     static Path root() {
-        return Path.of(System.getProperty("kundkonto.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("kundkonto.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     static String version() {

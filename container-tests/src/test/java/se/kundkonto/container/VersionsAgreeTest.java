@@ -18,7 +18,8 @@ class VersionsAgreeTest {
     @Test
     void theAccountConsoleUsesTheKeycloakLibraryOfTheServer() throws IOException {
         String packageJson = Files.readString(Project.root().resolve("account-console/package.json"));
-        Matcher ui = Pattern.compile("\"@keycloak/keycloak-account-ui\":\\s*\"([^\"]+)\"").matcher(packageJson);
+        Matcher ui = Pattern.compile("\"@keycloak/keycloak-account-ui\":\\s*\"([^\"]+)\"")
+                .matcher(packageJson);
         assertThat(ui.find()).isTrue();
         assertThat(ui.group(1)).isEqualTo(Project.keycloakVersion());
     }
@@ -28,7 +29,9 @@ class VersionsAgreeTest {
         String changelog = Files.readString(Project.root().resolve("CHANGELOG.md"));
         String release = Project.version().replace("-SNAPSHOT", "");
         assertThat(changelog.lines().filter(l -> l.startsWith("| " + release + " |")))
-                .as("a compatibility row for %s", release).singleElement().asString()
+                .as("a compatibility row for %s", release)
+                .singleElement()
+                .asString()
                 .contains(Project.keycloakVersion());
     }
 }

@@ -22,10 +22,10 @@ public final class ActiveCustomer {
     public static final String ATTR_LAST_USED = "kundkonto.lastCustomer";
     /** The customer numbers last chosen, most recent first, comma-separated (one value: attribute order is not kept). */
     public static final String ATTR_RECENT = "kundkonto.recentCustomers";
+
     public static final int MAX_RECENT = 5;
 
-    private ActiveCustomer() {
-    }
+    private ActiveCustomer() {}
 
     /** Makes the choice for this login or action (and the default for the next login). */
     public static void choose(AuthenticationSessionModel authSession, UserModel user, Membership membership) {
@@ -55,7 +55,12 @@ public final class ActiveCustomer {
             String last = user.getFirstAttribute(ATTR_LAST_USED);
             return last == null || last.isBlank() ? List.of() : List.of(last);
         }
-        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().limit(MAX_RECENT).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .limit(MAX_RECENT)
+                .toList();
     }
 
     /**
@@ -64,12 +69,18 @@ public final class ActiveCustomer {
      * however many customer accounts the user has.
      */
     public static Optional<Membership> resolve(CustomerAccounts accounts, UserModel user, String chosen) {
-        return resolve(number -> accounts.membership(user, number), () -> accounts.membershipsOf(user, null, 0, 2),
-                chosen, user.getFirstAttribute(ATTR_LAST_USED));
+        return resolve(
+                number -> accounts.membership(user, number),
+                () -> accounts.membershipsOf(user, null, 0, 2),
+                chosen,
+                user.getFirstAttribute(ATTR_LAST_USED));
     }
 
-    static Optional<Membership> resolve(Function<String, Optional<Membership>> membership, Supplier<List<Membership>> firstTwo,
-                                        String chosen, String lastUsed) {
+    static Optional<Membership> resolve(
+            Function<String, Optional<Membership>> membership,
+            Supplier<List<Membership>> firstTwo,
+            String chosen,
+            String lastUsed) {
         for (String candidate : new String[] {chosen, lastUsed}) {
             if (candidate != null) {
                 Optional<Membership> match = membership.apply(candidate);

@@ -7,9 +7,9 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-import se.kundkonto.accounts.verification.VerifiedCustomer;
 import se.kundkonto.accounts.notice.ClaimNotice;
 import se.kundkonto.accounts.notice.JoinNotices;
+import se.kundkonto.accounts.verification.VerifiedCustomer;
 
 /**
  * A newcomer joins a customer account under the realm's join policy, and every existing Admin of it

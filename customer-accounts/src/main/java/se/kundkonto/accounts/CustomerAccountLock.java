@@ -18,8 +18,7 @@ import org.keycloak.models.jpa.entities.OrganizationEntity;
  */
 final class CustomerAccountLock {
 
-    private CustomerAccountLock() {
-    }
+    private CustomerAccountLock() {}
 
     static void lock(KeycloakSession session, OrganizationModel org) {
         em(session).find(OrganizationEntity.class, org.getId(), LockModeType.PESSIMISTIC_WRITE);
@@ -27,19 +26,26 @@ final class CustomerAccountLock {
 
     /** Enabled users holding the group, counted in the database: a disabled Admin can manage nothing. */
     static long enabledHolders(KeycloakSession session, String groupId) {
-        return em(session).createQuery("select count(m) from UserGroupMembershipEntity m "
-                        + "where m.groupId = :group and m.user.enabled = true", Long.class)
+        return em(session)
+                .createQuery(
+                        "select count(m) from UserGroupMembershipEntity m "
+                                + "where m.groupId = :group and m.user.enabled = true",
+                        Long.class)
                 .setParameter("group", groupId)
                 .getSingleResult();
     }
 
     /** Whether the user holds the group, asked of the database. */
     static boolean holds(KeycloakSession session, String groupId, String userId) {
-        return em(session).createQuery("select count(m) from UserGroupMembershipEntity m "
-                        + "where m.groupId = :group and m.user.id = :user", Long.class)
-                .setParameter("group", groupId)
-                .setParameter("user", userId)
-                .getSingleResult() > 0;
+        return em(session)
+                        .createQuery(
+                                "select count(m) from UserGroupMembershipEntity m "
+                                        + "where m.groupId = :group and m.user.id = :user",
+                                Long.class)
+                        .setParameter("group", groupId)
+                        .setParameter("user", userId)
+                        .getSingleResult()
+                > 0;
     }
 
     private static EntityManager em(KeycloakSession session) {

@@ -35,7 +35,8 @@ public final class CustomerAccounts {
         this.session = session;
         this.organizations = session.getProvider(OrganizationProvider.class);
         if (organizations == null || !organizations.isEnabled()) {
-            throw new ModelException("Organizations are not enabled in this realm; kundkonto needs them for customer accounts");
+            throw new ModelException(
+                    "Organizations are not enabled in this realm; kundkonto needs them for customer accounts");
         }
     }
 
@@ -99,7 +100,10 @@ public final class CustomerAccounts {
      */
     public List<Membership> membershipsOf(UserModel user, String search, int first, int max) {
         if (!StorageId.isLocalStorage(user.getId())) {
-            return slowMemberships(user, search).skip(Math.max(0, first)).limit(Math.max(0, max)).toList();
+            return slowMemberships(user, search)
+                    .skip(Math.max(0, first))
+                    .limit(Math.max(0, max))
+                    .toList();
         }
         return queries(user).page(search, first, max);
     }
@@ -115,7 +119,9 @@ public final class CustomerAccounts {
     /** The user's memberships among these customer numbers (absent and pending ones left out), by customer number. */
     public List<Membership> membershipsAmong(UserModel user, Collection<String> customerNumbers) {
         if (!StorageId.isLocalStorage(user.getId())) {
-            return slowMemberships(user, null).filter(m -> customerNumbers.contains(m.customerNumber())).toList();
+            return slowMemberships(user, null)
+                    .filter(m -> customerNumbers.contains(m.customerNumber()))
+                    .toList();
         }
         return queries(user).among(customerNumbers);
     }
@@ -141,7 +147,8 @@ public final class CustomerAccounts {
 
     /** A user from a federation provider has no rows of ours to query: Keycloak's own reads, one per account. */
     private Stream<Membership> slowMemberships(UserModel user, String search) {
-        return organizations.getByMember(user)
+        return organizations
+                .getByMember(user)
                 .map(org -> new Membership(org.getAlias(), org.getName(), roleOf(org, user)))
                 .filter(m -> m.role() != CustomerRole.PENDING)
                 .filter(m -> m.matches(search))
@@ -160,7 +167,9 @@ public final class CustomerAccounts {
 
     /** Member in any role, pending included; asked of the database (Keycloak's check reads all the user's memberships). */
     public boolean isMember(OrganizationModel org, UserModel user) {
-        return StorageId.isLocalStorage(user.getId()) ? queries(user).isMember(org.getId()) : organizations.isMember(org, user);
+        return StorageId.isLocalStorage(user.getId())
+                ? queries(user).isMember(org.getId())
+                : organizations.isMember(org, user);
     }
 
     public Optional<OrganizationModel> byCustomerNumber(String customerNumber) {
@@ -178,7 +187,9 @@ public final class CustomerAccounts {
 
     /** The account's Admins, found through the Admin group (not by reading every member's groups). */
     public List<UserModel> admins(OrganizationModel org) {
-        return session.users().getGroupMembersStream(session.getContext().getRealm(), group(org, CustomerRole.ADMIN)).toList();
+        return session.users()
+                .getGroupMembersStream(session.getContext().getRealm(), group(org, CustomerRole.ADMIN))
+                .toList();
     }
 
     /**
@@ -226,7 +237,8 @@ public final class CustomerAccounts {
 
     /** Enabled Admins counted in the database; only meaningful after {@link #serialize}. */
     public long adminCountInDatabase(OrganizationModel org) {
-        return CustomerAccountLock.enabledHolders(session, group(org, CustomerRole.ADMIN).getId());
+        return CustomerAccountLock.enabledHolders(
+                session, group(org, CustomerRole.ADMIN).getId());
     }
 
     /** Member and Admin, asked of the database: for decisions taken under the account's lock. */
@@ -254,7 +266,8 @@ public final class CustomerAccounts {
         forgetMemberships(user);
         for (CustomerRole role : CustomerRole.values()) {
             GroupModel group = group(org, role);
-            if (CustomerAccountLock.holds(session, group.getId(), user.getId())) { // not isMemberOf: it reads every group of the user
+            if (CustomerAccountLock.holds(
+                    session, group.getId(), user.getId())) { // not isMemberOf: it reads every group of the user
                 user.leaveGroup(group);
             }
         }
@@ -262,8 +275,12 @@ public final class CustomerAccounts {
     }
 
     private CustomerRole roleOf(OrganizationModel org, UserModel user) {
-        List<String> groups = StorageId.isLocalStorage(user.getId()) ? queries(user).groupNames(org.getId())
-                : organizations.getOrganizationGroupsByMember(org, user).map(GroupModel::getName).toList();
+        List<String> groups = StorageId.isLocalStorage(user.getId())
+                ? queries(user).groupNames(org.getId())
+                : organizations
+                        .getOrganizationGroupsByMember(org, user)
+                        .map(GroupModel::getName)
+                        .toList();
         if (groups.contains(CustomerRole.ADMIN.groupName())) {
             return CustomerRole.ADMIN;
         }
@@ -276,6 +293,8 @@ public final class CustomerAccounts {
     }
 
     private Optional<GroupModel> findGroup(OrganizationModel org, CustomerRole role) {
-        return organizations.searchGroupsByName(org, role.groupName(), true, 0, 1).findFirst();
+        return organizations
+                .searchGroupsByName(org, role.groupName(), true, 0, 1)
+                .findFirst();
     }
 }

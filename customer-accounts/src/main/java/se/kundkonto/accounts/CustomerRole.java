@@ -23,7 +23,8 @@ public enum CustomerRole {
 
     /** "Admin" or "User": the roles an Admin can give (nobody is made pending on purpose). */
     public static Optional<CustomerRole> parse(Object name) {
-        return ADMIN.groupName.equals(name) ? Optional.of(ADMIN)
+        return ADMIN.groupName.equals(name)
+                ? Optional.of(ADMIN)
                 : USER.groupName.equals(name) ? Optional.of(USER) : Optional.empty();
     }
 }

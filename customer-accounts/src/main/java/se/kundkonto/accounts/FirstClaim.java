@@ -27,10 +27,10 @@ final class FirstClaim {
 
     /** Keycloak's {@code ORG.NAME} column. */
     static final int NAME_LENGTH = 255;
+
     private static final int ATTEMPTS = 6;
 
-    private FirstClaim() {
-    }
+    private FirstClaim() {}
 
     /** The id of the customer's organization, with every role group, created or found. */
     static String create(KeycloakSession session, RealmModel realm, VerifiedCustomer customer) {
@@ -46,7 +46,9 @@ final class FirstClaim {
                     throw e; // a database that is down or full is not a race: no retries to hide it
                 }
                 lost = e;
-                LOG.debugf("First claim of customer %s lost a race (attempt %d): %s", customer.customerNumber(), attempt, e.toString());
+                LOG.debugf(
+                        "First claim of customer %s lost a race (attempt %d): %s",
+                        customer.customerNumber(), attempt, e.toString());
                 pause(attempt);
             }
         }
@@ -61,11 +63,15 @@ final class FirstClaim {
      */
     static boolean lostARace(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ModelDuplicateException || cause instanceof jakarta.persistence.EntityExistsException) {
+            if (cause instanceof ModelDuplicateException
+                    || cause instanceof jakarta.persistence.EntityExistsException) {
                 return true;
             }
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("40") || "HYT00".equals(sql.getSQLState()))) {
+            if (cause instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("23")
+                            || sql.getSQLState().startsWith("40")
+                            || "HYT00".equals(sql.getSQLState()))) {
                 return true; // unique violation; or deadlock/serialization/lock timeout while waiting for the winner
             }
             if (cause.getClass().getName().endsWith("ConstraintViolationException")) {
@@ -82,12 +88,17 @@ final class FirstClaim {
             org = organizations.create(uniqueName(organizations, customer), customer.customerNumber());
             org.setAttributes(attributes(customer));
             // What a realm admin sees first in Organizations: where this came from and where the roles are.
-            org.setDescription("Customer account " + customer.customerNumber() + " (customer registry). Roles: organization groups "
-                    + "Admin, User and Pending. Attributes orgNumber (masked for sole traders), invoice* are kept by the kundkonto pack.");
+            org.setDescription(
+                    "Customer account " + customer.customerNumber()
+                            + " (customer registry). Roles: organization groups "
+                            + "Admin, User and Pending. Attributes orgNumber (masked for sole traders), invoice* are kept by the kundkonto pack.");
         }
         for (CustomerRole role : CustomerRole.values()) {
             OrganizationModel account = org;
-            if (organizations.searchGroupsByName(account, role.groupName(), true, 0, 1).findFirst().isEmpty()) {
+            if (organizations
+                    .searchGroupsByName(account, role.groupName(), true, 0, 1)
+                    .findFirst()
+                    .isEmpty()) {
                 organizations.createGroup(account, role.groupName(), null);
             }
         }
@@ -117,7 +128,8 @@ final class FirstClaim {
         Map<String, List<String>> attributes = new HashMap<>();
         attributes.put(CustomerAccounts.ATTR_CUSTOMER_NUMBER, new ArrayList<>(List.of(customer.customerNumber())));
         attributes.put(CustomerAccounts.ATTR_ORG_NUMBER, new ArrayList<>(List.of(customer.orgNumber())));
-        attributes.put(CustomerAccounts.ATTR_SOLE_TRADER, new ArrayList<>(List.of(String.valueOf(customer.soleTrader()))));
+        attributes.put(
+                CustomerAccounts.ATTR_SOLE_TRADER, new ArrayList<>(List.of(String.valueOf(customer.soleTrader()))));
         return attributes;
     }
 

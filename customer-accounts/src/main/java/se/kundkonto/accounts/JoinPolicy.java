@@ -2,8 +2,6 @@ package se.kundkonto.accounts;
 
 import java.util.Arrays;
 
-
-
 /**
  * Which role someone gets who joins a customer account with its customer number and digits.
  * Set on the realm's customer-registry (User federation → Kundregister → Join policy) and handed in
@@ -41,6 +39,9 @@ public enum JoinPolicy {
     /** The policy a setting names; blank or unknown means the portal's rule, {@link #EVERYONE_ADMIN}. */
     public static JoinPolicy parse(String setting) {
         String value = setting == null ? "" : setting.strip();
-        return Arrays.stream(values()).filter(p -> p.value.equals(value)).findFirst().orElse(EVERYONE_ADMIN);
+        return Arrays.stream(values())
+                .filter(p -> p.value.equals(value))
+                .findFirst()
+                .orElse(EVERYONE_ADMIN);
     }
 }

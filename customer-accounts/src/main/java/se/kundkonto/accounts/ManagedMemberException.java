@@ -7,6 +7,10 @@ package se.kundkonto.accounts;
 public final class ManagedMemberException extends Exception {
 
     public ManagedMemberException() {
-        super("A managed member of the organization is removed by a realm admin, not through the customer account", null, false, false);
+        super(
+                "A managed member of the organization is removed by a realm admin, not through the customer account",
+                null,
+                false,
+                false);
     }
 }

@@ -23,20 +23,21 @@ import org.keycloak.models.OrganizationModel;
 public final class MemberDirectory {
 
     /** A member as the directory lists them; the role as {@link CustomerAccounts#roleIn} gives it. */
-    public record Entry(String id, String email, String firstName, String lastName, CustomerRole role) {
-    }
+    public record Entry(String id, String email, String firstName, String lastName, CustomerRole role) {}
 
     /** One page and how many members the search finds in all. */
-    public record Page(List<Entry> members, long total) {
-    }
+    public record Page(List<Entry> members, long total) {}
 
     /** The escape character of {@link MembershipQueries#pattern}. */
     private static final char ESCAPE = '!';
+
     private static final String MEMBERS = " from UserGroupMembershipEntity m join m.user u"
             + " where m.groupId = (select o.groupId from OrganizationEntity o where o.id = :org)";
     private static final String MATCHES = " and (lower(u.email) like :search escape '" + ESCAPE + "'"
-            + " or lower(concat(coalesce(u.firstName, ''), ' ', coalesce(u.lastName, ''))) like :search escape '" + ESCAPE + "')";
-    private static final String HOLDS = "exists (select r from UserGroupMembershipEntity r where r.user.id = u.id and r.groupId = :%s)";
+            + " or lower(concat(coalesce(u.firstName, ''), ' ', coalesce(u.lastName, ''))) like :search escape '"
+            + ESCAPE + "')";
+    private static final String HOLDS =
+            "exists (select r from UserGroupMembershipEntity r where r.user.id = u.id and r.groupId = :%s)";
 
     private final KeycloakSession session;
     private final CustomerAccounts accounts;
@@ -59,8 +60,10 @@ public final class MemberDirectory {
         String pattern = MembershipQueries.pattern(search);
         String where = MEMBERS + (pattern == null ? "" : MATCHES) + roleClause(role);
 
-        TypedQuery<Object[]> rows = em().createQuery("select u.id, u.email, u.firstName, u.lastName" + where
-                + " order by u.email asc nulls last, u.id asc", Object[].class);
+        TypedQuery<Object[]> rows = em().createQuery(
+                        "select u.id, u.email, u.firstName, u.lastName" + where
+                                + " order by u.email asc nulls last, u.id asc",
+                        Object[].class);
         TypedQuery<Long> count = em().createQuery("select count(m)" + where, Long.class);
         for (TypedQuery<?> query : List.of(rows, count)) {
             query.setParameter("org", org.getId());
@@ -72,9 +75,16 @@ public final class MemberDirectory {
             }
         }
         List<Object[]> page = rows.setFirstResult(first).setMaxResults(max).getResultList();
-        Map<String, CustomerRole> roles = rolesOf(page.stream().map(r -> (String) r[0]).toList(), groups);
-        List<Entry> members = page.stream().map(r -> new Entry((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                roles.getOrDefault((String) r[0], CustomerRole.USER))).toList();
+        Map<String, CustomerRole> roles =
+                rolesOf(page.stream().map(r -> (String) r[0]).toList(), groups);
+        List<Entry> members = page.stream()
+                .map(r -> new Entry(
+                        (String) r[0],
+                        (String) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        roles.getOrDefault((String) r[0], CustomerRole.USER)))
+                .toList();
         // A short page from the start of the list is the whole list: no count needed (the small account's case).
         boolean whole = first == 0 && page.size() < max;
         return new Page(members, whole ? page.size() : count.getSingleResult());
@@ -88,8 +98,10 @@ public final class MemberDirectory {
         }
         Map<String, CustomerRole> byGroup = new HashMap<>();
         groups.forEach((role, group) -> byGroup.put(group, role));
-        em().createQuery("select m.user.id, m.groupId from UserGroupMembershipEntity m"
-                        + " where m.groupId in :groups and m.user.id in :users", Object[].class)
+        em().createQuery(
+                        "select m.user.id, m.groupId from UserGroupMembershipEntity m"
+                                + " where m.groupId in :groups and m.user.id in :users",
+                        Object[].class)
                 .setParameter("groups", groups.values())
                 .setParameter("users", userIds)
                 .getResultList()
@@ -124,7 +136,8 @@ public final class MemberDirectory {
     }
 
     private static Map<String, String> parameters(CustomerRole role, Map<CustomerRole, String> groups) {
-        return role == CustomerRole.ADMIN ? Map.of("admin", groups.get(CustomerRole.ADMIN))
+        return role == CustomerRole.ADMIN
+                ? Map.of("admin", groups.get(CustomerRole.ADMIN))
                 : Map.of("admin", groups.get(CustomerRole.ADMIN), "pending", groups.get(CustomerRole.PENDING));
     }
 

@@ -11,7 +11,8 @@ public record Membership(String customerNumber, String companyName, CustomerRole
         if (needle == null) {
             return true;
         }
-        return customerNumber.toLowerCase(Locale.ROOT).contains(needle) || companyName.toLowerCase(Locale.ROOT).contains(needle);
+        return customerNumber.toLowerCase(Locale.ROOT).contains(needle)
+                || companyName.toLowerCase(Locale.ROOT).contains(needle);
     }
 
     /** Longer searches are cut: no company name or customer number is longer. */
@@ -25,10 +26,14 @@ public record Membership(String customerNumber, String companyName, CustomerRole
         if (search == null) {
             return null;
         }
-        String text = search.codePoints().filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        String text = search.codePoints()
+                .filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString()
+                .strip();
         if (text.length() > MAX_SEARCH) {
-            text = text.substring(0, Character.isHighSurrogate(text.charAt(MAX_SEARCH - 1)) ? MAX_SEARCH - 1 : MAX_SEARCH);
+            text = text.substring(
+                    0, Character.isHighSurrogate(text.charAt(MAX_SEARCH - 1)) ? MAX_SEARCH - 1 : MAX_SEARCH);
         }
         return text.isEmpty() ? null : text;
     }

@@ -23,11 +23,12 @@ public final class MembershipEvents {
     public static final String LEFT = "member_left";
     public static final String COMPANY_DETAILS_UPDATED = "company_details_updated";
 
-    private MembershipEvents() {
-    }
+    private MembershipEvents() {}
 
     /** Marks the event (REGISTER, first broker login, "Lägg till kundkonto") as someone joining a customer account. */
     public static EventBuilder joined(EventBuilder event, String customerNumber, CustomerRole role) {
-        return event.detail(DETAIL_EVENT, JOINED).detail(DETAIL_CUSTOMER, customerNumber).detail(DETAIL_ROLE, role.groupName());
+        return event.detail(DETAIL_EVENT, JOINED)
+                .detail(DETAIL_CUSTOMER, customerNumber)
+                .detail(DETAIL_ROLE, role.groupName());
     }
 }

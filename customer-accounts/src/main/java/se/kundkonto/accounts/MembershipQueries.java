@@ -31,7 +31,8 @@ final class MembershipQueries {
     private static final String MEMBER_OF = "from OrganizationEntity o, UserGroupMembershipEntity m "
             + "where m.groupId = o.groupId and m.user.id = :user and o.realmId = :realm ";
     private static final String NOT_PENDING = "and o.id not in :pending ";
-    private static final String SEARCH = "and (lower(o.name) like :search escape '!' or o.alias like :search escape '!') ";
+    private static final String SEARCH =
+            "and (lower(o.name) like :search escape '!' or o.alias like :search escape '!') ";
     private static final String NUMBERS = "and o.alias in :numbers ";
 
     private final EntityManager em;
@@ -50,7 +51,9 @@ final class MembershipQueries {
     List<Membership> page(String search, int first, int max) {
         String pattern = pattern(search);
         TypedQuery<Object[]> query = rows(pattern == null ? "" : SEARCH, pattern);
-        return withRoles(query.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(0, max)).getResultList());
+        return withRoles(query.setFirstResult(Math.max(0, first))
+                .setMaxResults(Math.max(0, max))
+                .getResultList());
     }
 
     long count(String search) {
@@ -58,8 +61,8 @@ final class MembershipQueries {
         if (pattern == null && total != null) {
             return total;
         }
-        TypedQuery<Long> query = em.createQuery("select count(o) " + MEMBER_OF + notPending() + (pattern == null ? "" : SEARCH),
-                Long.class);
+        TypedQuery<Long> query = em.createQuery(
+                "select count(o) " + MEMBER_OF + notPending() + (pattern == null ? "" : SEARCH), Long.class);
         bind(query, pattern);
         long count = query.getSingleResult();
         if (pattern == null) {
@@ -73,28 +76,37 @@ final class MembershipQueries {
         if (customerNumbers.isEmpty()) {
             return List.of();
         }
-        return withRoles(rows(NUMBERS, null).setParameter("numbers", customerNumbers).getResultList());
+        return withRoles(
+                rows(NUMBERS, null).setParameter("numbers", customerNumbers).getResultList());
     }
 
     /** Whether the user is a member of the organization, pending included. */
     boolean isMember(String organizationId) {
-        return em.createQuery("select count(m) from OrganizationEntity o, UserGroupMembershipEntity m "
-                        + "where o.id = :org and m.groupId = o.groupId and m.user.id = :user", Long.class)
-                .setParameter("org", organizationId).setParameter("user", userId)
-                .getSingleResult() > 0;
+        return em.createQuery(
+                                "select count(m) from OrganizationEntity o, UserGroupMembershipEntity m "
+                                        + "where o.id = :org and m.groupId = o.groupId and m.user.id = :user",
+                                Long.class)
+                        .setParameter("org", organizationId)
+                        .setParameter("user", userId)
+                        .getSingleResult()
+                > 0;
     }
 
     /** The names of the organization's groups the user is in: its role groups. */
     List<String> groupNames(String organizationId) {
-        return em.createQuery("select g.name from GroupEntity g, UserGroupMembershipEntity m "
-                        + "where m.groupId = g.id and m.user.id = :user and g.organization.id = :org", String.class)
-                .setParameter("org", organizationId).setParameter("user", userId)
+        return em.createQuery(
+                        "select g.name from GroupEntity g, UserGroupMembershipEntity m "
+                                + "where m.groupId = g.id and m.user.id = :user and g.organization.id = :org",
+                        String.class)
+                .setParameter("org", organizationId)
+                .setParameter("user", userId)
                 .getResultList();
     }
 
     private TypedQuery<Object[]> rows(String condition, String pattern) {
-        TypedQuery<Object[]> query = em.createQuery("select o.id, o.alias, o.name " + MEMBER_OF + notPending() + condition
-                + "order by o.alias", Object[].class);
+        TypedQuery<Object[]> query = em.createQuery(
+                "select o.id, o.alias, o.name " + MEMBER_OF + notPending() + condition + "order by o.alias",
+                Object[].class);
         bind(query, pattern);
         return query;
     }
@@ -119,10 +131,11 @@ final class MembershipQueries {
      */
     private List<String> pendingOrganizations() {
         if (pending == null) {
-            pending = em.createQuery("select pg.organization.id from UserGroupMembershipEntity pm, GroupEntity pg "
-                            + "where pm.groupId = pg.id and pm.user.id = :user and pg.name = :pending and pg.organization is not null "
-                            + "and not exists (select 1 from UserGroupMembershipEntity am, GroupEntity ag "
-                            + "  where am.groupId = ag.id and am.user.id = :user and ag.organization = pg.organization and ag.name = :admin)",
+            pending = em.createQuery(
+                            "select pg.organization.id from UserGroupMembershipEntity pm, GroupEntity pg "
+                                    + "where pm.groupId = pg.id and pm.user.id = :user and pg.name = :pending and pg.organization is not null "
+                                    + "and not exists (select 1 from UserGroupMembershipEntity am, GroupEntity ag "
+                                    + "  where am.groupId = ag.id and am.user.id = :user and ag.organization = pg.organization and ag.name = :admin)",
                             String.class)
                     .setParameter("user", userId)
                     .setParameter("pending", CustomerRole.PENDING.groupName())
@@ -139,8 +152,10 @@ final class MembershipQueries {
         }
         Map<String, Object[]> byId = new HashMap<>();
         rows.forEach(row -> byId.put((String) row[0], row));
-        List<String> adminOf = em.createQuery("select g.organization.id from GroupEntity g, UserGroupMembershipEntity m "
-                        + "where m.groupId = g.id and m.user.id = :user and g.name = :admin and g.organization.id in :orgs", String.class)
+        List<String> adminOf = em.createQuery(
+                        "select g.organization.id from GroupEntity g, UserGroupMembershipEntity m "
+                                + "where m.groupId = g.id and m.user.id = :user and g.name = :admin and g.organization.id in :orgs",
+                        String.class)
                 .setParameter("user", userId)
                 .setParameter("admin", CustomerRole.ADMIN.groupName())
                 .setParameter("orgs", byId.keySet())

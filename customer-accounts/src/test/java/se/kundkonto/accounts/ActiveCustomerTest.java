@@ -36,13 +36,19 @@ class ActiveCustomerTest {
     void theOneChosenComesFirstOnceAndTheOldestFallsOff() {
         assertThat(ActiveCustomer.withChosen(List.of(), "1")).containsExactly("1");
         assertThat(ActiveCustomer.withChosen(List.of("1", "2", "3"), "3")).containsExactly("3", "1", "2");
-        assertThat(ActiveCustomer.withChosen(List.of("1", "2", "3", "4", "5"), "6")).containsExactly("6", "1", "2", "3", "4");
+        assertThat(ActiveCustomer.withChosen(List.of("1", "2", "3", "4", "5"), "6"))
+                .containsExactly("6", "1", "2", "3", "4");
     }
 
     /** The resolution against a user holding exactly these memberships. */
-    private static java.util.Optional<Membership> resolve(List<Membership> memberships, String chosen, String lastUsed) {
+    private static java.util.Optional<Membership> resolve(
+            List<Membership> memberships, String chosen, String lastUsed) {
         return ActiveCustomer.resolve(
-                number -> memberships.stream().filter(m -> m.customerNumber().equals(number)).findFirst(),
-                () -> memberships.stream().limit(2).toList(), chosen, lastUsed);
+                number -> memberships.stream()
+                        .filter(m -> m.customerNumber().equals(number))
+                        .findFirst(),
+                () -> memberships.stream().limit(2).toList(),
+                chosen,
+                lastUsed);
     }
 }

@@ -24,13 +24,15 @@ class MembershipQueriesTest {
         assertThat(MembershipQueries.pattern("  Återvinning AB ")).isEqualTo("%återvinning ab%");
         assertThat(MembershipQueries.pattern("x".repeat(10_000))).hasSize(MembershipQueries.MAX_SEARCH_LENGTH + 2);
         String emoji = "x".repeat(MembershipQueries.MAX_SEARCH_LENGTH - 1) + "\uD83D\uDE00";
-        assertThat(MembershipQueries.pattern(emoji)).isEqualTo("%" + "x".repeat(MembershipQueries.MAX_SEARCH_LENGTH - 1) + "%");
+        assertThat(MembershipQueries.pattern(emoji))
+                .isEqualTo("%" + "x".repeat(MembershipQueries.MAX_SEARCH_LENGTH - 1) + "%");
     }
 
     @Test
     void controlCharactersAreDroppedSincePostgresqlRefusesThem() {
         assertThat(MembershipQueries.pattern("a\u0000b\n")).isEqualTo("%ab%");
         assertThat(MembershipQueries.pattern("\u0000")).isNull();
-        assertThat(new Membership("70000500", "Återvinning Sjöbo AB", CustomerRole.USER).matches("SJÖBO\u0000")).isTrue();
+        assertThat(new Membership("70000500", "Återvinning Sjöbo AB", CustomerRole.USER).matches("SJÖBO\u0000"))
+                .isTrue();
     }
 }

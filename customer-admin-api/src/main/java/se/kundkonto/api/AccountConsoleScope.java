@@ -17,8 +17,7 @@ final class AccountConsoleScope {
 
     private static final Logger LOG = Logger.getLogger(AccountConsoleScope.class);
 
-    private AccountConsoleScope() {
-    }
+    private AccountConsoleScope() {}
 
     static void onEvent(ProviderEvent event) {
         if (event instanceof RealmModel.RealmPostCreateEvent created) {
@@ -28,12 +27,16 @@ final class AccountConsoleScope {
 
     static void grant(RealmModel realm) {
         ClientModel console = realm.getClientByClientId(Constants.ACCOUNT_CONSOLE_CLIENT_ID);
-        ClientScopeModel scope = realm.getClientScopesStream().filter(s -> Caller.REQUIRED_SCOPE.equals(s.getName())).findFirst().orElse(null);
+        ClientScopeModel scope = realm.getClientScopesStream()
+                .filter(s -> Caller.REQUIRED_SCOPE.equals(s.getName()))
+                .findFirst()
+                .orElse(null);
         if (console == null || scope == null || console.getClientScopes(true).containsKey(scope.getName())) {
             return;
         }
         console.addClientScope(scope, true);
-        LOG.infof("Realm %s: client scope '%s' added to %s (the account console's kundkonto pages need it)",
+        LOG.infof(
+                "Realm %s: client scope '%s' added to %s (the account console's kundkonto pages need it)",
                 realm.getName(), scope.getName(), console.getClientId());
     }
 }

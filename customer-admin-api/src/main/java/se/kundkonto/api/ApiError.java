@@ -9,8 +9,7 @@ import org.keycloak.services.ErrorResponseException;
 /** JSON errors ({@link ErrorBody}: {@code error}, {@code error_description}) with the right status. */
 public final class ApiError {
 
-    private ApiError() {
-    }
+    private ApiError() {}
 
     public static ErrorResponseException unauthorized() {
         return of(Status.UNAUTHORIZED, "unauthorized", "A valid bearer token is required.");
@@ -47,7 +46,9 @@ public final class ApiError {
 
     private static ErrorResponseException of(Status status, String error, String description) {
         // ErrorResponseException marks the transaction rollback-only when its response is taken, as before.
-        return new ErrorResponseException(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody(error, description)).build());
+        return new ErrorResponseException(Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(error, description))
+                .build());
     }
 }

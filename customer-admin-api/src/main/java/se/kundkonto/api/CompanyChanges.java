@@ -37,13 +37,18 @@ record CompanyChanges(String invoiceEmail, String invoiceStreet, String invoiceP
             Map.Entry<String, JsonNode> change = fields.next();
             String field = change.getKey();
             if (!EDITABLE.contains(field)) {
-                throw new InvalidInput("read_only_field", "'" + shown(field) + "' cannot be changed; editable: " + EDITABLE + ".");
+                throw new InvalidInput(
+                        "read_only_field", "'" + shown(field) + "' cannot be changed; editable: " + EDITABLE + ".");
             }
-            String value = RequestJson.string(body, field, "invalid_" + field, "'" + field + "' must be a string.").orElse("");
+            String value = RequestJson.string(body, field, "invalid_" + field, "'" + field + "' must be a string.")
+                    .orElse("");
             values.put(field, validate(field, value.strip()));
         }
-        return new CompanyChanges(values.get(INVOICE_EMAIL), values.get(INVOICE_STREET),
-                values.get(INVOICE_POSTAL_CODE), values.get(INVOICE_CITY));
+        return new CompanyChanges(
+                values.get(INVOICE_EMAIL),
+                values.get(INVOICE_STREET),
+                values.get(INVOICE_POSTAL_CODE),
+                values.get(INVOICE_CITY));
     }
 
     /** The attributes with these changes: cleared fields removed, the others set; fields not sent kept. */
@@ -79,7 +84,8 @@ record CompanyChanges(String invoiceEmail, String invoiceStreet, String invoiceP
             throw new InvalidInput("invalid_" + field, "'" + field + "' may be at most " + MAX_LENGTH + " characters.");
         }
         if (value.codePoints().anyMatch(CompanyChanges::isControl)) {
-            throw new InvalidInput("invalid_" + field, "'" + field + "' must not contain control characters or line breaks.");
+            throw new InvalidInput(
+                    "invalid_" + field, "'" + field + "' must not contain control characters or line breaks.");
         }
         return switch (field) {
             case INVOICE_EMAIL -> {
@@ -91,7 +97,8 @@ record CompanyChanges(String invoiceEmail, String invoiceStreet, String invoiceP
             case INVOICE_POSTAL_CODE -> {
                 Matcher m = POSTAL_CODE.matcher(value);
                 if (!m.matches()) {
-                    throw new InvalidInput("invalid_" + field, "'" + field + "' must be a Swedish postal code, e.g. 123 45.");
+                    throw new InvalidInput(
+                            "invalid_" + field, "'" + field + "' must be a Swedish postal code, e.g. 123 45.");
                 }
                 yield m.group(1) + " " + m.group(2);
             }
@@ -106,8 +113,10 @@ record CompanyChanges(String invoiceEmail, String invoiceStreet, String invoiceP
 
     /** An unknown field's name as echoed in the error: without control characters, cut short. */
     private static String shown(String field) {
-        String cleaned = field.codePoints().filter(c -> !isControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String cleaned = field.codePoints()
+                .filter(c -> !isControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return cleaned.length() > 40 ? cleaned.substring(0, 40) + "…" : cleaned;
     }
 }

@@ -16,9 +16,16 @@ import se.kundkonto.accounts.CustomerAccounts;
  * and customer number come from the registry and are read-only; the invoice address and invoice
  * e-mail are the Admins' to keep ({@link CompanyChanges}). {@code missing}: the editable fields still empty.
  */
-record CompanyDetails(String number, String name, String orgNumber, boolean soleTrader,
-                      String invoiceEmail, String invoiceStreet, String invoicePostalCode, String invoiceCity,
-                      List<String> missing) {
+record CompanyDetails(
+        String number,
+        String name,
+        String orgNumber,
+        boolean soleTrader,
+        String invoiceEmail,
+        String invoiceStreet,
+        String invoicePostalCode,
+        String invoiceCity,
+        List<String> missing) {
 
     static CompanyDetails of(KeycloakSession session, OrganizationModel org) {
         return of(org.getAlias(), org.getName(), inOrganizationContext(session, org, org::getAttributes));
@@ -33,10 +40,15 @@ record CompanyDetails(String number, String name, String orgNumber, boolean sole
                 missing.add(field);
             }
         }
-        return new CompanyDetails(number, name, first(attributes, CustomerAccounts.ATTR_ORG_NUMBER),
+        return new CompanyDetails(
+                number,
+                name,
+                first(attributes, CustomerAccounts.ATTR_ORG_NUMBER),
                 Boolean.parseBoolean(first(attributes, CustomerAccounts.ATTR_SOLE_TRADER)),
-                first(attributes, CompanyChanges.INVOICE_EMAIL), first(attributes, CompanyChanges.INVOICE_STREET),
-                first(attributes, CompanyChanges.INVOICE_POSTAL_CODE), first(attributes, CompanyChanges.INVOICE_CITY),
+                first(attributes, CompanyChanges.INVOICE_EMAIL),
+                first(attributes, CompanyChanges.INVOICE_STREET),
+                first(attributes, CompanyChanges.INVOICE_POSTAL_CODE),
+                first(attributes, CompanyChanges.INVOICE_CITY),
                 List.copyOf(missing));
     }
 

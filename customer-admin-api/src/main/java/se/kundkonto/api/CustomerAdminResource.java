@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.models.ClientModel;
@@ -26,13 +25,13 @@ import org.keycloak.models.OrganizationInvitationModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 
-import se.kundkonto.accounts.invitation.Invitations;
 import se.kundkonto.accounts.CustomerAccounts;
 import se.kundkonto.accounts.CustomerRole;
 import se.kundkonto.accounts.LastAdminException;
 import se.kundkonto.accounts.ManagedMemberException;
 import se.kundkonto.accounts.MemberDirectory;
 import se.kundkonto.accounts.NotAdminException;
+import se.kundkonto.accounts.invitation.Invitations;
 import se.kundkonto.api.uptake.UptakeResource;
 
 /**
@@ -62,13 +61,15 @@ public final class CustomerAdminResource {
      */
     @GET
     @Path("customers")
-    public List<CustomerSummary> myCustomers(@QueryParam("search") String search, @QueryParam("first") String first,
-                                             @QueryParam("max") String max) {
+    public List<CustomerSummary> myCustomers(
+            @QueryParam("search") String search, @QueryParam("first") String first, @QueryParam("max") String max) {
         Caller caller = Caller.authenticate(session);
         PageRequest page = query(() -> PageRequest.parse(search, first, max));
         CustomerAccounts accounts = accounts();
         total(accounts.membershipCount(caller.user(), page.search()));
-        return accounts.membershipsOf(caller.user(), page.search(), page.first(), page.max()).stream().map(CustomerSummary::of).toList();
+        return accounts.membershipsOf(caller.user(), page.search(), page.first(), page.max()).stream()
+                .map(CustomerSummary::of)
+                .toList();
     }
 
     /** The realm admins' uptake report: authorised on its own (realm-management view-users), not by the rules above. */
@@ -104,14 +105,19 @@ public final class CustomerAdminResource {
      */
     @GET
     @Path("customers/{number}/members")
-    public List<Member> members(@PathParam("number") String number, @QueryParam("search") String search,
-                                @QueryParam("role") String role, @QueryParam("first") String first, @QueryParam("max") String max) {
+    public List<Member> members(
+            @PathParam("number") String number,
+            @QueryParam("search") String search,
+            @QueryParam("role") String role,
+            @QueryParam("first") String first,
+            @QueryParam("max") String max) {
         Caller caller = Caller.authenticate(session);
         CustomerAccounts accounts = accounts();
         OrganizationModel org = caller.memberOf(accounts, number);
         PageRequest page = query(() -> PageRequest.parse(search, first, max));
         CustomerRole filter = query(() -> PageRequest.role(role));
-        MemberDirectory.Page found = new MemberDirectory(session, accounts).page(org, page.search(), filter, page.first(), page.max());
+        MemberDirectory.Page found =
+                new MemberDirectory(session, accounts).page(org, page.search(), filter, page.first(), page.max());
         total(found.total());
         return found.members().stream().map(Member::of).toList();
     }
@@ -168,30 +174,39 @@ public final class CustomerAdminResource {
         Caller caller = Caller.authenticate(session);
         CustomerAccounts accounts = accounts();
         OrganizationModel org = caller.adminOf(accounts, number);
-        ClientModel client = session.getContext().getRealm().getClientByClientId(caller.token().getIssuedFor());
-        InvitationRequest request = read(body, "email and role", json -> InvitationRequest.parse(session, client, json));
+        ClientModel client = session.getContext()
+                .getRealm()
+                .getClientByClientId(caller.token().getIssuedFor());
+        InvitationRequest request =
+                read(body, "email and role", json -> InvitationRequest.parse(session, client, json));
         UserModel existing = session.users().getUserByEmail(session.getContext().getRealm(), request.email());
         if (existing != null && accounts.membership(existing, number).isPresent()) {
             throw ApiError.conflict("already_member", "That person is already a member of this customer account.");
         }
         OrganizationInvitationModel invitation;
         try {
-            invitation = invitationsOf().send(org, request.email(), request.role(), caller.user(), client, request.redirectUri());
+            invitation = invitationsOf()
+                    .send(org, request.email(), request.role(), caller.user(), client, request.redirectUri());
         } catch (EmailException e) {
             LOG.warnf(e, "Could not e-mail an invitation to customer %s", number);
-            throw ApiError.unavailable("email_failed", "The invitation could not be e-mailed; nothing was sent. Try again later.");
+            throw ApiError.unavailable(
+                    "email_failed", "The invitation could not be e-mailed; nothing was sent. Try again later.");
         } catch (Invitations.BudgetSpent e) {
             LOG.infof("Invitation refused: customer %s has spent its invitation budget for the last 24 hours", number);
-            throw ApiError.tooManyRequests("too_many_invitations",
+            throw ApiError.tooManyRequests(
+                    "too_many_invitations",
                     "This customer account has sent as many invitations in the last 24 hours as allowed. Try again later.");
         }
         ApiEvents.of(session, caller).invited(org, invitation, request.role());
-        return Response.status(Response.Status.CREATED).entity(Invitation.of(invitation)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(Invitation.of(invitation))
+                .build();
     }
 
     @DELETE
     @Path("customers/{number}/invitations/{invitationId}")
-    public Response revokeInvitation(@PathParam("number") String number, @PathParam("invitationId") String invitationId) {
+    public Response revokeInvitation(
+            @PathParam("number") String number, @PathParam("invitationId") String invitationId) {
         Caller caller = Caller.authenticate(session);
         OrganizationModel org = caller.adminOf(accounts(), number);
         if (!invitationsOf().revoke(org, invitationId)) {
@@ -228,7 +243,9 @@ public final class CustomerAdminResource {
     }
 
     private UserModel memberOrNotFound(CustomerAccounts accounts, OrganizationModel org, String userId) {
-        UserModel user = userId == null ? null : session.users().getUserById(session.getContext().getRealm(), userId);
+        UserModel user = userId == null
+                ? null
+                : session.users().getUserById(session.getContext().getRealm(), userId);
         if (user == null || !accounts.isMember(org, user)) {
             throw ApiError.notFound("member_not_found", "No such member of this customer account.");
         }

@@ -17,6 +17,5 @@ public final class CustomerAdminResourceProvider implements RealmResourceProvide
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

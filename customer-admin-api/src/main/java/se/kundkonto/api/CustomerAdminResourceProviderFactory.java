@@ -8,10 +8,12 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
+
 import se.kundkonto.customer.PackVersion;
 
 /** Serves the customer-admin API at {@code /realms/{realm}/kundkonto}. */
-public final class CustomerAdminResourceProviderFactory implements RealmResourceProviderFactory, ServerInfoAwareProviderFactory {
+public final class CustomerAdminResourceProviderFactory
+        implements RealmResourceProviderFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "kundkonto";
 
@@ -26,8 +28,7 @@ public final class CustomerAdminResourceProviderFactory implements RealmResource
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
@@ -35,12 +36,16 @@ public final class CustomerAdminResourceProviderFactory implements RealmResource
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return PackVersion.with(Map.of("path", "/realms/{realm}/kundkonto", "requiredScope", Caller.REQUIRED_SCOPE,
-                "openapi", "customer-admin-api/openapi.yaml in the source repository"));
+        return PackVersion.with(Map.of(
+                "path",
+                "/realms/{realm}/kundkonto",
+                "requiredScope",
+                Caller.REQUIRED_SCOPE,
+                "openapi",
+                "customer-admin-api/openapi.yaml in the source repository"));
     }
 }

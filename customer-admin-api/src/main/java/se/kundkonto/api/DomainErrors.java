@@ -9,17 +9,19 @@ import se.kundkonto.accounts.NotAdminException;
 /** The one place where the customer-account rules' refusals become HTTP answers. */
 final class DomainErrors {
 
-    private DomainErrors() {
-    }
+    private DomainErrors() {}
 
     static ErrorResponseException of(Exception refusal) {
         if (refusal instanceof LastAdminException) {
-            return ApiError.conflict("last_admin", "A customer account must keep at least one Admin: "
-                    + "make someone else Admin first.");
+            return ApiError.conflict(
+                    "last_admin",
+                    "A customer account must keep at least one Admin: " + "make someone else Admin first.");
         }
         if (refusal instanceof ManagedMemberException) {
-            return ApiError.conflict("managed_member", "This person came in through the company's identity provider; "
-                    + "a realm administrator removes them.");
+            return ApiError.conflict(
+                    "managed_member",
+                    "This person came in through the company's identity provider; "
+                            + "a realm administrator removes them.");
         }
         if (refusal instanceof NotAdminException) {
             return ApiError.forbidden("not_admin", "Only an Admin of the customer account may change it.");

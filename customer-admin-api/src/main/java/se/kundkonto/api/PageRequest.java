@@ -36,8 +36,11 @@ record PageRequest(String search, int first, int max) {
         if (role == null || role.isEmpty()) {
             return null;
         }
-        return Arrays.stream(CustomerRole.values()).filter(r -> r.groupName().equals(role)).findFirst()
-                .orElseThrow(() -> new InvalidInput("invalid_role", "role must be \"Admin\", \"User\" or \"Pending\"."));
+        return Arrays.stream(CustomerRole.values())
+                .filter(r -> r.groupName().equals(role))
+                .findFirst()
+                .orElseThrow(
+                        () -> new InvalidInput("invalid_role", "role must be \"Admin\", \"User\" or \"Pending\"."));
     }
 
     private static String search(String search) {
@@ -45,7 +48,9 @@ record PageRequest(String search, int first, int max) {
             return null;
         }
         if (search.length() > MAX_SEARCH || search.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInput("invalid_search", "search must be at most " + MAX_SEARCH + " characters, without control characters.");
+            throw new InvalidInput(
+                    "invalid_search",
+                    "search must be at most " + MAX_SEARCH + " characters, without control characters.");
         }
         return search.strip();
     }

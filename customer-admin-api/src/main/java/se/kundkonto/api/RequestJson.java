@@ -6,7 +6,6 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -15,11 +14,10 @@ import org.keycloak.util.JsonSerialization;
  */
 final class RequestJson {
 
-    private static final ObjectReader READER = JsonSerialization.mapper.reader()
-            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectReader READER =
+            JsonSerialization.mapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    private RequestJson() {
-    }
+    private RequestJson() {}
 
     /** The body as a JSON object, or {@link InvalidInput} {@code invalid_request} (empty, malformed, or not an object). */
     static JsonNode object(String body, String expected) {
@@ -27,7 +25,8 @@ final class RequestJson {
         try {
             tree = body == null || body.isBlank() ? null : READER.readTree(body);
         } catch (IOException e) {
-            throw new InvalidInput("invalid_request", "The body is not valid JSON; send a JSON object with " + expected + ".");
+            throw new InvalidInput(
+                    "invalid_request", "The body is not valid JSON; send a JSON object with " + expected + ".");
         }
         if (tree == null || !tree.isObject()) {
             throw new InvalidInput("invalid_request", "Send a JSON object with " + expected + ".");

@@ -8,7 +8,8 @@ import se.kundkonto.accounts.CustomerRole;
 record RoleChange(CustomerRole role) {
 
     static RoleChange parse(JsonNode body) {
-        return new RoleChange(Roles.parse(RequestJson.string(body, "role", "invalid_role", "role must be \"Admin\" or \"User\".")
-                .orElse(null)));
+        return new RoleChange(
+                Roles.parse(RequestJson.string(body, "role", "invalid_role", "role must be \"Admin\" or \"User\".")
+                        .orElse(null)));
     }
 }

@@ -14,8 +14,7 @@ import se.kundkonto.accounts.CustomerRole;
  */
 final class Roles {
 
-    private Roles() {
-    }
+    private Roles() {}
 
     static CustomerRole parse(Object value) {
         return CustomerRole.parse(value)

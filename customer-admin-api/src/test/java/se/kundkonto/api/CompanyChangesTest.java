@@ -16,22 +16,35 @@ class CompanyChangesTest {
     }
 
     private static void refused(String json, String error) {
-        assertThatThrownBy(() -> parse(json)).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> parse(json))
+                .isInstanceOf(InvalidInput.class)
                 .satisfies(e -> assertThat(((InvalidInput) e).error()).isEqualTo(error))
                 .satisfies(e -> assertThat(((InvalidInput) e).description()).isNotBlank());
     }
 
     @Test
     void validFieldsAreNormalisedAndOnlyTheSentOnesChange() {
-        CompanyChanges changes = parse("{\"invoicePostalCode\": \" 12345 \", \"invoiceCity\": \"Sundsvall\", \"invoiceEmail\": \"\"}");
+        CompanyChanges changes =
+                parse("{\"invoicePostalCode\": \" 12345 \", \"invoiceCity\": \"Sundsvall\", \"invoiceEmail\": \"\"}");
         assertThat(changes).isEqualTo(new CompanyChanges("", null, "123 45", "Sundsvall"));
-        Map<String, List<String>> before = Map.of("invoiceEmail", List.of("gammal@foretaget.se"), "invoiceStreet", List.of("Storgatan 1"),
-                "orgNumber", List.of("112233-4400"));
-        assertThat(changes.applyTo(before)).containsOnlyKeys("invoiceStreet", "invoicePostalCode", "invoiceCity", "orgNumber")
-                .containsEntry("invoicePostalCode", List.of("123 45")).containsEntry("invoiceStreet", List.of("Storgatan 1"));
-        assertThat(parse("{\"invoiceStreet\": null}").invoiceStreet()).as("null clears, like an empty string").isEmpty();
-        assertThat(parse("{\"invoicePostalCode\": \"123 45\"}").invoicePostalCode()).isEqualTo("123 45");
-        assertThat(parse("{\"invoiceStreet\": \"" + "x".repeat(100) + "\"}").invoiceStreet()).hasSize(100);
+        Map<String, List<String>> before = Map.of(
+                "invoiceEmail",
+                List.of("gammal@foretaget.se"),
+                "invoiceStreet",
+                List.of("Storgatan 1"),
+                "orgNumber",
+                List.of("112233-4400"));
+        assertThat(changes.applyTo(before))
+                .containsOnlyKeys("invoiceStreet", "invoicePostalCode", "invoiceCity", "orgNumber")
+                .containsEntry("invoicePostalCode", List.of("123 45"))
+                .containsEntry("invoiceStreet", List.of("Storgatan 1"));
+        assertThat(parse("{\"invoiceStreet\": null}").invoiceStreet())
+                .as("null clears, like an empty string")
+                .isEmpty();
+        assertThat(parse("{\"invoicePostalCode\": \"123 45\"}").invoicePostalCode())
+                .isEqualTo("123 45");
+        assertThat(parse("{\"invoiceStreet\": \"" + "x".repeat(100) + "\"}").invoiceStreet())
+                .hasSize(100);
     }
 
     @Test
@@ -40,17 +53,29 @@ class CompanyChangesTest {
         refused("{\"orgNumber\": \"556012-3456\"}", "read_only_field");
         refused("{\"invoiceCity\": \"Sundsvall\", \"__proto__\": {}}", "read_only_field");
         assertThatThrownBy(() -> parse("{\"a\u0000b" + "c".repeat(100) + "\": 1}"))
-                .satisfies(e -> assertThat(((InvalidInput) e).description()).doesNotContain("\u0000").hasSizeLessThan(120));
+                .satisfies(e -> assertThat(((InvalidInput) e).description())
+                        .doesNotContain("\u0000")
+                        .hasSizeLessThan(120));
     }
 
     @Test
     void emptyOrMissingBodiesAreRefused() {
         refused("{}", "no_changes");
-        assertThatThrownBy(() -> RequestJson.object("", "x")).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> RequestJson.object("", "x"))
+                .isInstanceOf(InvalidInput.class)
                 .satisfies(e -> assertThat(((InvalidInput) e).error()).isEqualTo("invalid_request"));
-        for (String notAnObject : new String[] {"null", "[]", "\"invoiceCity\"", "42", "{\"invoiceCity\": ", "{'invoiceCity': 'x'}",
-                "{\"invoiceCity\": \"A\", \"invoiceCity\": \"B\"}"}) {
-            assertThatThrownBy(() -> RequestJson.object(notAnObject, "x")).as(notAnObject).isInstanceOf(InvalidInput.class)
+        for (String notAnObject : new String[] {
+            "null",
+            "[]",
+            "\"invoiceCity\"",
+            "42",
+            "{\"invoiceCity\": ",
+            "{'invoiceCity': 'x'}",
+            "{\"invoiceCity\": \"A\", \"invoiceCity\": \"B\"}"
+        }) {
+            assertThatThrownBy(() -> RequestJson.object(notAnObject, "x"))
+                    .as(notAnObject)
+                    .isInstanceOf(InvalidInput.class)
                     .satisfies(e -> assertThat(((InvalidInput) e).error()).isEqualTo("invalid_request"));
         }
     }
@@ -85,7 +110,9 @@ class CompanyChangesTest {
 
     @Test
     void theEditableFieldsAreTheRecordsComponents() {
-        assertThat(java.util.Arrays.stream(CompanyChanges.class.getRecordComponents()).map(c -> c.getName()).toList())
+        assertThat(java.util.Arrays.stream(CompanyChanges.class.getRecordComponents())
+                        .map(c -> c.getName())
+                        .toList())
                 .isEqualTo(CompanyChanges.EDITABLE);
     }
 }

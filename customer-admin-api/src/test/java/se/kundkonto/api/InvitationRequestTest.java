@@ -22,29 +22,46 @@ import se.kundkonto.accounts.CustomerRole;
  */
 class InvitationRequestTest {
 
-    private static final ClientModel PORTAL = fake(ClientModel.class, Map.of(
-            "getClientId", "mina-sidor",
-            "getRootUrl", "https://minasidor.example.se",
-            "getRedirectUris", Set.of("https://minasidor.example.se/*")));
-    private static final ClientModel NO_BASE_URL = fake(ClientModel.class, Map.of(
-            "getClientId", "kund-app", "getRedirectUris", Set.of("se.kundkonto.app:/callback")));
-    private static final KeycloakSession SESSION = fake(KeycloakSession.class, Map.of(
-            "getContext", fake(KeycloakContext.class, Map.of("getRealm", fake(RealmModel.class, Map.of("getName", "kundportal"))))));
+    private static final ClientModel PORTAL = fake(
+            ClientModel.class,
+            Map.of(
+                    "getClientId", "mina-sidor",
+                    "getRootUrl", "https://minasidor.example.se",
+                    "getRedirectUris", Set.of("https://minasidor.example.se/*")));
+    private static final ClientModel NO_BASE_URL = fake(
+            ClientModel.class,
+            Map.of("getClientId", "kund-app", "getRedirectUris", Set.of("se.kundkonto.app:/callback")));
+    private static final KeycloakSession SESSION = fake(
+            KeycloakSession.class,
+            Map.of(
+                    "getContext",
+                    fake(
+                            KeycloakContext.class,
+                            Map.of("getRealm", fake(RealmModel.class, Map.of("getName", "kundportal"))))));
 
     private static InvitationRequest parse(ClientModel client, String json) {
         return InvitationRequest.parse(SESSION, client, RequestJson.object(json, "email and role"));
     }
 
     private static void refused(ClientModel client, String json, String error) {
-        assertThatThrownBy(() -> parse(client, json)).as(json).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> parse(client, json))
+                .as(json)
+                .isInstanceOf(InvalidInput.class)
                 .satisfies(e -> assertThat(((InvalidInput) e).error()).isEqualTo(error));
     }
 
     @Test
     void aValidInvitationIsNormalised() {
-        assertThat(parse(PORTAL, "{\"email\": \" Ny.Person@Foretaget.SE \", \"role\": \"User\", \"redirectUri\": \"https://minasidor.example.se/\"}"))
-                .isEqualTo(new InvitationRequest("ny.person@foretaget.se", CustomerRole.USER, "https://minasidor.example.se/"));
-        assertThat(parse(PORTAL, "{\"email\": \"a@b.se\", \"role\": \"Admin\", \"redirectUri\": \"https://minasidor.example.se/inbjudan\"}"))
+        assertThat(
+                        parse(
+                                PORTAL,
+                                "{\"email\": \" Ny.Person@Foretaget.SE \", \"role\": \"User\", \"redirectUri\": \"https://minasidor.example.se/\"}"))
+                .isEqualTo(new InvitationRequest(
+                        "ny.person@foretaget.se", CustomerRole.USER, "https://minasidor.example.se/"));
+        assertThat(
+                        parse(
+                                PORTAL,
+                                "{\"email\": \"a@b.se\", \"role\": \"Admin\", \"redirectUri\": \"https://minasidor.example.se/inbjudan\"}"))
                 .extracting(InvitationRequest::role, InvitationRequest::redirectUri)
                 .containsExactly(CustomerRole.ADMIN, "https://minasidor.example.se/inbjudan");
     }
@@ -62,7 +79,9 @@ class InvitationRequestTest {
         refused(PORTAL, "{\"email\": [\"a@b.se\"], \"role\": \"User\"}", "invalid_email");
         refused(PORTAL, "{\"email\": \"a@b.se\", \"role\": [\"Admin\"]}", "invalid_role");
         refused(PORTAL, "{\"email\": \"a@b.se\", \"role\": true}", "invalid_role");
-        refused(PORTAL, "{\"email\": \"a@b.se\", \"role\": \"User\", \"redirectUri\": {\"href\": \"https://minasidor.example.se/\"}}",
+        refused(
+                PORTAL,
+                "{\"email\": \"a@b.se\", \"role\": \"User\", \"redirectUri\": {\"href\": \"https://minasidor.example.se/\"}}",
                 "invalid_redirect_uri");
     }
 
@@ -85,20 +104,37 @@ class InvitationRequestTest {
 
     @Test
     void aRedirectUriNotRegisteredForTheClientIsRefused() {
-        refused(PORTAL, "{\"email\": \"a@b.se\", \"role\": \"User\", \"redirectUri\": \"https://evil.example.com/\"}", "invalid_redirect_uri");
-        refused(PORTAL, "{\"email\": \"a@b.se\", \"role\": \"User\", \"redirectUri\": \"https://minasidor.example.se.evil.example.com/\"}",
+        refused(
+                PORTAL,
+                "{\"email\": \"a@b.se\", \"role\": \"User\", \"redirectUri\": \"https://evil.example.com/\"}",
                 "invalid_redirect_uri");
-        refused(PORTAL, "{\"email\": \"a@b.se\", \"role\": \"User\", \"redirectUri\": \"javascript:alert(1)\"}", "invalid_redirect_uri");
+        refused(
+                PORTAL,
+                "{\"email\": \"a@b.se\", \"role\": \"User\", \"redirectUri\": \"https://minasidor.example.se.evil.example.com/\"}",
+                "invalid_redirect_uri");
+        refused(
+                PORTAL,
+                "{\"email\": \"a@b.se\", \"role\": \"User\", \"redirectUri\": \"javascript:alert(1)\"}",
+                "invalid_redirect_uri");
         refused(PORTAL, "{\"email\": \"a@b.se\", \"role\": \"User\", \"redirectUri\": \"\"}", "invalid_redirect_uri");
     }
 
     @Test
     void aClientWithoutABaseUrlMustNameTheRedirect() {
         refused(NO_BASE_URL, "{\"email\": \"a@b.se\", \"role\": \"User\"}", "invalid_redirect_uri");
-        refused(NO_BASE_URL, "{\"email\": \"a@b.se\", \"role\": \"User\", \"redirectUri\": null}", "invalid_redirect_uri");
-        assertThat(parse(NO_BASE_URL, "{\"email\": \"a@b.se\", \"role\": \"User\", \"redirectUri\": \"se.kundkonto.app:/callback\"}").redirectUri())
+        refused(
+                NO_BASE_URL,
+                "{\"email\": \"a@b.se\", \"role\": \"User\", \"redirectUri\": null}",
+                "invalid_redirect_uri");
+        assertThat(parse(
+                                NO_BASE_URL,
+                                "{\"email\": \"a@b.se\", \"role\": \"User\", \"redirectUri\": \"se.kundkonto.app:/callback\"}")
+                        .redirectUri())
                 .isEqualTo("se.kundkonto.app:/callback");
-        refused(null, "{\"email\": \"a@b.se\", \"role\": \"User\", \"redirectUri\": \"https://minasidor.example.se/\"}", "invalid_redirect_uri");
+        refused(
+                null,
+                "{\"email\": \"a@b.se\", \"role\": \"User\", \"redirectUri\": \"https://minasidor.example.se/\"}",
+                "invalid_redirect_uri");
     }
 
     /** An interface answering the given methods with the given values, and null, false or 0 otherwise. */

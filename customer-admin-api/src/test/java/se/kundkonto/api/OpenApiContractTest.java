@@ -27,7 +27,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.QueryParam;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -44,13 +43,14 @@ import se.kundkonto.accounts.CustomerRole;
 class OpenApiContractTest {
 
     /** Bodies the API returns. */
-    static final List<Class<? extends Record>> RESPONSES = List.of(
-            CustomerSummary.class, CompanyDetails.class, Member.class, Invitation.class, ErrorBody.class);
+    static final List<Class<? extends Record>> RESPONSES =
+            List.of(CustomerSummary.class, CompanyDetails.class, Member.class, Invitation.class, ErrorBody.class);
     /** Bodies the API takes, and the operation that takes each. */
     static final Map<Class<? extends Record>, String> REQUESTS = Map.of(
             CompanyChanges.class, "put /customers/{number}",
             RoleChange.class, "put /customers/{number}/members/{userId}/role",
             InvitationRequest.class, "post /customers/{number}/invitations");
+
     static final String ROLE = "Role";
     static final String ASSIGNABLE_ROLE = "AssignableRole";
 
@@ -70,9 +70,10 @@ class OpenApiContractTest {
         Map<String, Object> api = openApi();
         map(schema(api, "Member").get("properties")).remove("lastName");
         map(schema(api, "CompanyDetails").get("properties")).remove("missing");
-        assertThat(problems(api)).contains(
-                "Member: record component lastName is not a property of the schema",
-                "CompanyDetails: record component missing is not a property of the schema");
+        assertThat(problems(api))
+                .contains(
+                        "Member: record component lastName is not a property of the schema",
+                        "CompanyDetails: record component missing is not a property of the schema");
     }
 
     @Test
@@ -80,9 +81,10 @@ class OpenApiContractTest {
         Map<String, Object> api = openApi();
         map(schema(api, "Invitation").get("properties")).put("inviter", Map.of("type", "string"));
         map(schema(api, "Invitation").get("properties")).put("expiresAt", Map.of("type", "string"));
-        assertThat(problems(api)).contains(
-                "Invitation: property inviter has no record component",
-                "Invitation.expiresAt: long is described as string");
+        assertThat(problems(api))
+                .contains(
+                        "Invitation: property inviter has no record component",
+                        "Invitation.expiresAt: long is described as string");
     }
 
     @Test
@@ -90,26 +92,35 @@ class OpenApiContractTest {
         Map<String, Object> api = openApi();
         schema(api, ROLE).put("enum", List.of("Admin", "User"));
         schema(api, ASSIGNABLE_ROLE).put("enum", List.of("Admin", "User", "Pending"));
-        assertThat(problems(api)).contains(
-                "Role: enum [Admin, User] is not CustomerRole's [Admin, User, Pending]",
-                "AssignableRole: enum [Admin, User, Pending] is not the roles an Admin can give, [Admin, User]");
+        assertThat(problems(api))
+                .contains(
+                        "Role: enum [Admin, User] is not CustomerRole's [Admin, User, Pending]",
+                        "AssignableRole: enum [Admin, User, Pending] is not the roles an Admin can give, [Admin, User]");
     }
 
     @Test
     void anUndescribedOperationIsFound() throws IOException {
         Map<String, Object> api = openApi();
         map(api.get("paths")).remove("/customers/{number}/invitations/{invitationId}");
-        assertThat(problems(api)).contains("CustomerAdminResource.revokeInvitation: delete /customers/{number}/invitations/{invitationId} is not in openapi.yaml");
+        assertThat(problems(api))
+                .contains(
+                        "CustomerAdminResource.revokeInvitation: delete /customers/{number}/invitations/{invitationId} is not in openapi.yaml");
     }
 
     @Test
     void anUndescribedQueryParameterIsFound() throws IOException {
         Map<String, Object> api = openApi();
-        Map<String, Object> get = map(map(map(api.get("paths")).get("/customers/{number}/members")).get("get"));
-        get.put("parameters", ((List<?>) get.get("parameters")).stream()
-                .filter(p -> !"search".equals(map(p).get("name"))).toList());
-        assertThat(problems(api)).contains(
-                "CustomerAdminResource.members: get /customers/{number}/members has query parameters [first, max, role, search], described [first, max, role]");
+        Map<String, Object> get = map(
+                map(map(api.get("paths")).get("/customers/{number}/members")).get("get"));
+        get.put(
+                "parameters",
+                ((List<?>) get.get("parameters"))
+                        .stream()
+                                .filter(p -> !"search".equals(map(p).get("name")))
+                                .toList());
+        assertThat(problems(api))
+                .contains(
+                        "CustomerAdminResource.members: get /customers/{number}/members has query parameters [first, max, role, search], described [first, max, role]");
     }
 
     // --- the checks ---
@@ -127,7 +138,8 @@ class OpenApiContractTest {
             checkRecord(api, record, ASSIGNABLE_ROLE, problems);
             Object body = requestBody(api, REQUESTS.get(record));
             if (!ref(record.getSimpleName()).equals(body)) {
-                problems.add(REQUESTS.get(record) + ": request body " + body + " is not " + ref(record.getSimpleName()));
+                problems.add(
+                        REQUESTS.get(record) + ": request body " + body + " is not " + ref(record.getSimpleName()));
             }
         }
         for (String name : schemas.keySet()) {
@@ -135,22 +147,39 @@ class OpenApiContractTest {
                 problems.add(name + ": schema without a record of that name in se.kundkonto.api");
             }
         }
-        checkEnum(schemas, ROLE, Arrays.stream(CustomerRole.values()).map(CustomerRole::groupName).toList(),
-                "CustomerRole's", problems);
-        checkEnum(schemas, ASSIGNABLE_ROLE, Arrays.stream(CustomerRole.values())
-                .filter(r -> CustomerRole.parse(r.groupName()).isPresent()).map(CustomerRole::groupName).toList(),
-                "the roles an Admin can give,", problems);
-        Object missing = map(map(map(schemas.get("CompanyDetails")).get("properties")).get("missing")).get("items");
+        checkEnum(
+                schemas,
+                ROLE,
+                Arrays.stream(CustomerRole.values())
+                        .map(CustomerRole::groupName)
+                        .toList(),
+                "CustomerRole's",
+                problems);
+        checkEnum(
+                schemas,
+                ASSIGNABLE_ROLE,
+                Arrays.stream(CustomerRole.values())
+                        .filter(r -> CustomerRole.parse(r.groupName()).isPresent())
+                        .map(CustomerRole::groupName)
+                        .toList(),
+                "the roles an Admin can give,",
+                problems);
+        Object missing = map(map(map(schemas.get("CompanyDetails")).get("properties"))
+                        .get("missing"))
+                .get("items");
         if (!CompanyChanges.EDITABLE.equals(map(missing).get("enum"))) {
-            problems.add("CompanyDetails.missing: items enum " + map(missing).get("enum") + " is not CompanyChanges.EDITABLE " + CompanyChanges.EDITABLE);
+            problems.add("CompanyDetails.missing: items enum " + map(missing).get("enum")
+                    + " is not CompanyChanges.EDITABLE " + CompanyChanges.EDITABLE);
         }
         checkOperations(api, problems);
         return problems;
     }
 
-    private static void checkRecord(Map<String, Object> api, Class<? extends Record> record, String roleSchema, List<String> problems) {
+    private static void checkRecord(
+            Map<String, Object> api, Class<? extends Record> record, String roleSchema, List<String> problems) {
         String name = record.getSimpleName();
-        Map<String, Object> schema = map(map(map(api.get("components")).get("schemas")).get(name));
+        Map<String, Object> schema =
+                map(map(map(api.get("components")).get("schemas")).get(name));
         if (schema.isEmpty()) {
             problems.add(name + ": no schema of that name in openapi.yaml");
             return;
@@ -171,7 +200,8 @@ class OpenApiContractTest {
             }
             String where = name + "." + json;
             Map<String, Object> property = resolve(api, map(properties.get(json)));
-            checkType(api, where, component.getGenericType(), property, roleSchema, map(properties.get(json)), problems);
+            checkType(
+                    api, where, component.getGenericType(), property, roleSchema, map(properties.get(json)), problems);
             if (component.getType().isPrimitive() && !required.contains(json) && RESPONSES.contains(record)) {
                 problems.add(where + ": always in answers (" + component.getType() + ") but not required");
             }
@@ -191,8 +221,14 @@ class OpenApiContractTest {
         }
     }
 
-    private static void checkType(Map<String, Object> api, String where, Type type, Map<String, Object> property,
-                                  String roleSchema, Map<String, Object> raw, List<String> problems) {
+    private static void checkType(
+            Map<String, Object> api,
+            String where,
+            Type type,
+            Map<String, Object> property,
+            String roleSchema,
+            Map<String, Object> raw,
+            List<String> problems) {
         String described = String.valueOf(property.get("type"));
         if (type == CustomerRole.class) {
             if (!ref(roleSchema).get("$ref").equals(raw.get("$ref"))) {
@@ -212,8 +248,14 @@ class OpenApiContractTest {
                 problems.add(where + ": a list, described as " + described);
                 return;
             }
-            checkType(api, where + "[]", list.getActualTypeArguments()[0], resolve(api, map(property.get("items"))), roleSchema,
-                    map(property.get("items")), problems);
+            checkType(
+                    api,
+                    where + "[]",
+                    list.getActualTypeArguments()[0],
+                    resolve(api, map(property.get("items"))),
+                    roleSchema,
+                    map(property.get("items")),
+                    problems);
             return;
         } else {
             problems.add(where + ": " + type.getTypeName() + " has no OpenAPI type in this test; add one");
@@ -224,7 +266,8 @@ class OpenApiContractTest {
         }
     }
 
-    private static void checkEnum(Map<String, Object> schemas, String name, List<String> expected, String what, List<String> problems) {
+    private static void checkEnum(
+            Map<String, Object> schemas, String name, List<String> expected, String what, List<String> problems) {
         Object described = map(schemas.get(name)).get("enum");
         if (!expected.equals(described)) {
             problems.add(name + ": enum " + described + " is not " + what + " " + expected);
@@ -236,8 +279,13 @@ class OpenApiContractTest {
         Map<String, Object> paths = map(api.get("paths"));
         Set<String> implemented = new TreeSet<>();
         for (Method method : CustomerAdminResource.class.getDeclaredMethods()) {
-            String verb = method.isAnnotationPresent(GET.class) ? "get" : method.isAnnotationPresent(PUT.class) ? "put"
-                    : method.isAnnotationPresent(POST.class) ? "post" : method.isAnnotationPresent(DELETE.class) ? "delete" : null;
+            String verb = method.isAnnotationPresent(GET.class)
+                    ? "get"
+                    : method.isAnnotationPresent(PUT.class)
+                            ? "put"
+                            : method.isAnnotationPresent(POST.class)
+                                    ? "post"
+                                    : method.isAnnotationPresent(DELETE.class) ? "delete" : null;
             if (verb == null) {
                 continue;
             }
@@ -246,7 +294,8 @@ class OpenApiContractTest {
             implemented.add(operation);
             Map<String, Object> described = map(map(paths.get(path)).get(verb));
             if (described.isEmpty()) {
-                problems.add("CustomerAdminResource." + method.getName() + ": " + operation + " is not in openapi.yaml");
+                problems.add(
+                        "CustomerAdminResource." + method.getName() + ": " + operation + " is not in openapi.yaml");
                 continue;
             }
             Set<String> queried = new TreeSet<>();
@@ -257,18 +306,21 @@ class OpenApiContractTest {
             }
             Set<String> describedQuery = queryParameters(api, described);
             if (!queried.equals(describedQuery)) {
-                problems.add("CustomerAdminResource." + method.getName() + ": " + operation + " has query parameters " + queried
-                        + ", described " + describedQuery);
+                problems.add("CustomerAdminResource." + method.getName() + ": " + operation + " has query parameters "
+                        + queried + ", described " + describedQuery);
             }
             Object answer = successSchema(described);
             Type returned = method.getGenericReturnType();
             if (returned instanceof Class<?> c && c.isRecord()) {
                 expectAnswer(problems, operation, answer, ref(c.getSimpleName()));
-            } else if (returned instanceof ParameterizedType p && p.getRawType() == List.class
-                    && p.getActualTypeArguments()[0] instanceof Class<?> c && c.isRecord()) {
+            } else if (returned instanceof ParameterizedType p
+                    && p.getRawType() == List.class
+                    && p.getActualTypeArguments()[0] instanceof Class<?> c
+                    && c.isRecord()) {
                 expectAnswer(problems, operation, answer, Map.of("type", "array", "items", ref(c.getSimpleName())));
             } else if (returned != jakarta.ws.rs.core.Response.class) {
-                problems.add("CustomerAdminResource." + method.getName() + " returns " + returned.getTypeName() + ", not a record of the API");
+                problems.add("CustomerAdminResource." + method.getName() + " returns " + returned.getTypeName()
+                        + ", not a record of the API");
             }
         }
         for (Map.Entry<String, Object> path : paths.entrySet()) {
@@ -287,7 +339,8 @@ class OpenApiContractTest {
         for (Object p : parameters) {
             Map<String, Object> parameter = map(p);
             if (parameter.get("$ref") instanceof String ref && ref.startsWith("#/components/parameters/")) {
-                parameter = map(map(map(api.get("components")).get("parameters")).get(ref.substring("#/components/parameters/".length())));
+                parameter = map(map(map(api.get("components")).get("parameters"))
+                        .get(ref.substring("#/components/parameters/".length())));
             }
             if ("query".equals(parameter.get("in"))) {
                 names.add(String.valueOf(parameter.get("name")));
@@ -303,9 +356,11 @@ class OpenApiContractTest {
     }
 
     private static Object successSchema(Map<String, Object> operation) {
-        for (Map.Entry<String, Object> response : map(operation.get("responses")).entrySet()) {
+        for (Map.Entry<String, Object> response :
+                map(operation.get("responses")).entrySet()) {
             if (String.valueOf(response.getKey()).startsWith("2")) {
-                return map(map(map(response.getValue()).get("content")).get("application/json")).get("schema");
+                return map(map(map(response.getValue()).get("content")).get("application/json"))
+                        .get("schema");
             }
         }
         return null;
@@ -313,14 +368,17 @@ class OpenApiContractTest {
 
     private static Object requestBody(Map<String, Object> api, String operation) {
         String[] verbAndPath = operation.split(" ", 2);
-        Map<String, Object> described = map(map(map(api.get("paths")).get(verbAndPath[1])).get(verbAndPath[0]));
-        return map(map(map(described.get("requestBody")).get("content")).get("application/json")).get("schema");
+        Map<String, Object> described =
+                map(map(map(api.get("paths")).get(verbAndPath[1])).get(verbAndPath[0]));
+        return map(map(map(described.get("requestBody")).get("content")).get("application/json"))
+                .get("schema");
     }
 
     private static Map<String, Object> resolve(Map<String, Object> api, Map<String, Object> schema) {
         Object ref = schema.get("$ref");
         if (ref instanceof String r && r.startsWith("#/components/schemas/")) {
-            return map(map(map(api.get("components")).get("schemas")).get(r.substring("#/components/schemas/".length())));
+            return map(
+                    map(map(api.get("components")).get("schemas")).get(r.substring("#/components/schemas/".length())));
         }
         return schema;
     }

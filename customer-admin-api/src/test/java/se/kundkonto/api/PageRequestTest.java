@@ -10,8 +10,10 @@ import se.kundkonto.accounts.CustomerRole;
 class PageRequestTest {
 
     private static void refused(String search, String first, String max, String error) {
-        assertThatThrownBy(() -> PageRequest.parse(search, first, max)).as(search + " " + first + " " + max)
-                .isInstanceOf(InvalidInput.class).satisfies(e -> assertThat(((InvalidInput) e).error()).isEqualTo(error));
+        assertThatThrownBy(() -> PageRequest.parse(search, first, max))
+                .as(search + " " + first + " " + max)
+                .isInstanceOf(InvalidInput.class)
+                .satisfies(e -> assertThat(((InvalidInput) e).error()).isEqualTo(error));
     }
 
     @Test
@@ -25,12 +27,15 @@ class PageRequestTest {
     void numbersInRangeAreKeptAndMaxIsCapped() {
         assertThat(PageRequest.parse(" Anna ", "200", "50")).isEqualTo(new PageRequest("Anna", 200, 50));
         assertThat(PageRequest.parse(null, "0", "1")).isEqualTo(new PageRequest(null, 0, 1));
-        assertThat(PageRequest.parse(null, "2147483647", "2147483647")).isEqualTo(new PageRequest(null, Integer.MAX_VALUE, 500));
+        assertThat(PageRequest.parse(null, "2147483647", "2147483647"))
+                .isEqualTo(new PageRequest(null, Integer.MAX_VALUE, 500));
     }
 
     @Test
     void badNumbersAreRefused() {
-        for (String bad : new String[] {"-1", "+1", "1.5", "1e3", "abc", " 1", "2147483648", "99999999999999999999", "0x10", "１"}) {
+        for (String bad :
+                new String[] {"-1", "+1", "1.5", "1e3", "abc", " 1", "2147483648", "99999999999999999999", "0x10", "１"
+                }) {
             refused(null, bad, null, "invalid_first");
             refused(null, null, bad, "invalid_max");
         }

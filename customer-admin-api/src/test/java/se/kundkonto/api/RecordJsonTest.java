@@ -20,10 +20,13 @@ class RecordJsonTest {
     @Test
     void rolesAreWrittenAsTheirGroupNames() throws Exception {
         assertThat(json(new CustomerSummary("01020304", "Företaget AB", CustomerRole.ADMIN)))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("number", "01020304", "name", "Företaget AB", "role", "Admin"));
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("number", "01020304", "name", "Företaget AB", "role", "Admin"));
         assertThat(json(new Member("u1", "vantar@syd.se", "Vera", null, CustomerRole.PENDING)))
-                .containsEntry("role", "Pending").containsEntry("firstName", "Vera")
-                .as("a missing name is left out, never \"null\"").doesNotContainKey("lastName");
+                .containsEntry("role", "Pending")
+                .containsEntry("firstName", "Vera")
+                .as("a missing name is left out, never \"null\"")
+                .doesNotContainKey("lastName");
     }
 
     @Test
@@ -34,12 +37,16 @@ class RecordJsonTest {
 
     @Test
     void companyDetailsAndInvitationKeepTheirNames() throws Exception {
-        CompanyDetails details = CompanyDetails.of("01020304", "Företaget AB",
+        CompanyDetails details = CompanyDetails.of(
+                "01020304",
+                "Företaget AB",
                 Map.of("orgNumber", List.of("112233-4400"), "invoiceCity", List.of("Sundsvall")));
-        assertThat(json(details)).containsOnlyKeys("number", "name", "orgNumber", "soleTrader", "invoiceCity", "missing")
+        assertThat(json(details))
+                .containsOnlyKeys("number", "name", "orgNumber", "soleTrader", "invoiceCity", "missing")
                 .containsEntry("soleTrader", false)
                 .containsEntry("missing", List.of("invoiceEmail", "invoiceStreet", "invoicePostalCode"));
         assertThat(json(new Invitation("i1", "ny@bolaget.se", 1_900_000_000L)))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("id", "i1", "email", "ny@bolaget.se", "expiresAt", 1_900_000_000));
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("id", "i1", "email", "ny@bolaget.se", "expiresAt", 1_900_000_000));
     }
 }

@@ -36,9 +36,12 @@ public record CustomerNumber(String value) {
             return Optional.empty();
         }
         // NFKC turns full-width and other compatibility digits ("０１０２") into ASCII ones.
-        String compact = NOISE.matcher(Normalizer.normalize(input, Normalizer.Form.NFKC)).replaceAll("");
+        String compact =
+                NOISE.matcher(Normalizer.normalize(input, Normalizer.Form.NFKC)).replaceAll("");
         String digits = asciiDigits(compact);
-        return digits != null && VALID.matcher(digits).matches() ? Optional.of(new CustomerNumber(digits)) : Optional.empty();
+        return digits != null && VALID.matcher(digits).matches()
+                ? Optional.of(new CustomerNumber(digits))
+                : Optional.empty();
     }
 
     /** Decimal digits of any script (Arabic-Indic, Devanagari…) as ASCII; null when something else is left. */

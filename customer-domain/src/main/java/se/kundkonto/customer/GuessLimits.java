@@ -8,7 +8,8 @@ package se.kundkonto.customer;
  * {@link #perBucket()} = budget / 5 each. Any 24 h touch at most 5 such buckets, so no 24 h — aligned
  * or not — ever see more than {@code maxFailuresPerCustomerPerDay} judged failures for one number.
  */
-public record GuessLimits(int maxFailuresPerCustomer, int maxFailuresPerClient, long windowSeconds, int maxFailuresPerCustomerPerDay) {
+public record GuessLimits(
+        int maxFailuresPerCustomer, int maxFailuresPerClient, long windowSeconds, int maxFailuresPerCustomerPerDay) {
 
     public static final long BUCKET_SECONDS = 6 * 60 * 60;
     /** Buckets that one 24 h interval can touch: 24 / 6 + 1 when it does not start on a bucket boundary. */

@@ -34,6 +34,7 @@ public final class GuessThrottle {
 
     /** How long one lock episode lasts for the notices: one e-mail and one event per number per day at most. */
     public static final long EPISODE_SECONDS = 24 * 60 * 60;
+
     private static final long BUCKET_LIFESPAN = 24 * 60 * 60 + GuessLimits.BUCKET_SECONDS;
 
     private final SlotStore store;
@@ -56,8 +57,11 @@ public final class GuessThrottle {
         Keys keys = new Keys(scope, customer);
         List<String> held = new ArrayList<>(3);
         String window = claimNextSlot(keys.window(), limits.maxFailuresPerCustomer(), limits.windowSeconds());
-        String bucket = window == null ? null : claimNextSlot(keys.bucket(bucketNow()), limits.perBucket(), BUCKET_LIFESPAN);
-        String client = bucket == null ? null : claimNextSlot(clientKey(scope, clientAddress), limits.maxFailuresPerClient(), limits.windowSeconds());
+        String bucket =
+                window == null ? null : claimNextSlot(keys.bucket(bucketNow()), limits.perBucket(), BUCKET_LIFESPAN);
+        String client = bucket == null
+                ? null
+                : claimNextSlot(clientKey(scope, clientAddress), limits.maxFailuresPerClient(), limits.windowSeconds());
         for (String slot : new String[] {window, bucket, client}) {
             if (slot != null) {
                 held.add(slot);
@@ -67,7 +71,8 @@ public final class GuessThrottle {
             held.forEach(store::release);
             return new Attempt(keys, List.of(), false);
         }
-        boolean last = window.endsWith("#" + limits.maxFailuresPerCustomer()) || bucket.endsWith("#" + limits.perBucket());
+        boolean last =
+                window.endsWith("#" + limits.maxFailuresPerCustomer()) || bucket.endsWith("#" + limits.perBucket());
         return new Attempt(keys, held, last);
     }
 
@@ -96,8 +101,7 @@ public final class GuessThrottle {
         store.release(keys.episode());
     }
 
-    public record State(boolean locked, int failuresInWindow, int failuresInDay) {
-    }
+    public record State(boolean locked, int failuresInWindow, int failuresInDay) {}
 
     /** One attempt that holds its reserved slots until it is judged. */
     public final class Attempt {

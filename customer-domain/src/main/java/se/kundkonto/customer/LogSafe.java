@@ -13,10 +13,10 @@ public final class LogSafe {
 
     private static final int MAX_LENGTH = 64;
     /** YYMMDD or YYYYMMDD, optional - or +, four digits; not inside a longer run of digits. */
-    private static final Pattern PERSONNUMMER = Pattern.compile("(?<!\\d)((?:19|20)?\\d{2}(\\d{2})(\\d{2}))([-+ ]?)\\d{4}(?!\\d)");
+    private static final Pattern PERSONNUMMER =
+            Pattern.compile("(?<!\\d)((?:19|20)?\\d{2}(\\d{2})(\\d{2}))([-+ ]?)\\d{4}(?!\\d)");
 
-    private LogSafe() {
-    }
+    private LogSafe() {}
 
     public static String typed(String input) {
         if (input == null) {
@@ -29,8 +29,12 @@ public final class LogSafe {
 
     private static boolean isVisible(int cp) {
         int type = Character.getType(cp);
-        return !(Character.isISOControl(cp) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
+        return !(Character.isISOControl(cp)
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.UNASSIGNED
+                || type == Character.PRIVATE_USE
                 || type == Character.SURROGATE);
     }
 

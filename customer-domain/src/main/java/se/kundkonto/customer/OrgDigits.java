@@ -28,7 +28,8 @@ public record OrgDigits(String value) {
     }
 
     public boolean matches(OrgDigits other) {
-        return MessageDigest.isEqual(value.getBytes(StandardCharsets.US_ASCII), other.value.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                value.getBytes(StandardCharsets.US_ASCII), other.value.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override

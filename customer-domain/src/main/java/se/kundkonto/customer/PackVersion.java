@@ -31,8 +31,7 @@ public final class PackVersion {
         KEYCLOAK = p.getProperty("keycloak");
     }
 
-    private PackVersion() {
-    }
+    private PackVersion() {}
 
     /** A provider's own operational info with the versions first. */
     public static Map<String, String> with(Map<String, String> info) {

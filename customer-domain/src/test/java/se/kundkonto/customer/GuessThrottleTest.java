@@ -76,8 +76,12 @@ class GuessThrottleTest {
         for (int i = 0; i < 5; i++) {
             fail(throttle, "reg", CustomerNumberOrRaw.of("0000000" + i), "10.0.0.9");
         }
-        assertThat(throttle.begin("reg", CustomerNumberOrRaw.of("99999999"), "10.0.0.9").allowed()).isFalse();
-        assertThat(throttle.begin("reg", CustomerNumberOrRaw.of("99999999"), "10.0.0.10").allowed()).isTrue();
+        assertThat(throttle.begin("reg", CustomerNumberOrRaw.of("99999999"), "10.0.0.9")
+                        .allowed())
+                .isFalse();
+        assertThat(throttle.begin("reg", CustomerNumberOrRaw.of("99999999"), "10.0.0.10")
+                        .allowed())
+                .isTrue();
     }
 
     @Test
@@ -107,7 +111,10 @@ class GuessThrottleTest {
         assertThat(throttle.state("reg", customer)).isEqualTo(new GuessThrottle.State(false, 1, 3));
         fail(throttle, "reg", CustomerNumberOrRaw.of("33334444"), "10.0.0.1");
         fail(throttle, "reg", CustomerNumberOrRaw.of("33334444"), "10.0.0.1");
-        assertThat(throttle.begin("reg", CustomerNumberOrRaw.of("11112222"), "10.0.0.1").allowed()).as("client has 5 failures").isFalse();
+        assertThat(throttle.begin("reg", CustomerNumberOrRaw.of("11112222"), "10.0.0.1")
+                        .allowed())
+                .as("client has 5 failures")
+                .isFalse();
     }
 
     @Test
@@ -118,32 +125,46 @@ class GuessThrottleTest {
         }
         assertThat(throttle.begin("reg", customer, "x").allowed()).isFalse();
         clock.addAndGet(901);
-        assertThat(fail(throttle, "reg", customer, "b")).as("the 4th failure of the bucket starts a lock").isFalse();
+        assertThat(fail(throttle, "reg", customer, "b"))
+                .as("the 4th failure of the bucket starts a lock")
+                .isFalse();
         assertThat(throttle.state("reg", customer)).isEqualTo(new GuessThrottle.State(true, 1, 4));
         clock.addAndGet(901);
-        assertThat(throttle.begin("reg", customer, "c").allowed()).as("daily cap: the window has passed, the bucket is full").isFalse();
+        assertThat(throttle.begin("reg", customer, "c").allowed())
+                .as("daily cap: the window has passed, the bucket is full")
+                .isFalse();
         clock.set(START + GuessLimits.BUCKET_SECONDS);
-        assertThat(throttle.begin("reg", customer, "d").allowed()).as("next bucket").isTrue();
+        assertThat(throttle.begin("reg", customer, "d").allowed())
+                .as("next bucket")
+                .isTrue();
     }
 
     @Test
     void oneNoticePerLockEpisodeUntilAnAdminClearsIt() {
         assertThat(fail(throttle, "reg", customer, "a")).isFalse();
         assertThat(fail(throttle, "reg", customer, "b")).isFalse();
-        assertThat(fail(throttle, "reg", customer, "c")).as("this failure locks").isTrue();
+        assertThat(fail(throttle, "reg", customer, "c"))
+                .as("this failure locks")
+                .isTrue();
         clock.addAndGet(901);
         fail(throttle, "reg", customer, "d");
-        assertThat(throttle.state("reg", customer).locked()).as("bucket of 4 is full").isTrue();
+        assertThat(throttle.state("reg", customer).locked())
+                .as("bucket of 4 is full")
+                .isTrue();
         clock.set(START + GuessLimits.BUCKET_SECONDS);
         fail(throttle, "reg", customer, "e");
         fail(throttle, "reg", customer, "f");
-        assertThat(fail(throttle, "reg", customer, "g")).as("same episode: no second notice").isFalse();
+        assertThat(fail(throttle, "reg", customer, "g"))
+                .as("same episode: no second notice")
+                .isFalse();
 
         throttle.clear("reg", customer);
         assertThat(throttle.state("reg", customer)).isEqualTo(new GuessThrottle.State(false, 0, 0));
         fail(throttle, "reg", customer, "h");
         fail(throttle, "reg", customer, "i");
-        assertThat(fail(throttle, "reg", customer, "j")).as("a new episode after the unlock").isTrue();
+        assertThat(fail(throttle, "reg", customer, "j"))
+                .as("a new episode after the unlock")
+                .isTrue();
     }
 
     @Test
@@ -187,7 +208,9 @@ class GuessThrottleTest {
             }
             worst = Math.max(worst, i - j + 1);
         }
-        assertThat(worst).isLessThanOrEqualTo(GuessLimits.DEFAULT.maxFailuresPerCustomerPerDay()).isLessThanOrEqualTo(80);
+        assertThat(worst)
+                .isLessThanOrEqualTo(GuessLimits.DEFAULT.maxFailuresPerCustomerPerDay())
+                .isLessThanOrEqualTo(80);
         double averageDays = 10_000 / 2.0 / worst;
         assertThat(averageDays).isGreaterThanOrEqualTo(60);
         assertThat(GuessLimits.DEFAULT.averageDaysToGuessFourDigits()).isGreaterThanOrEqualTo(60);

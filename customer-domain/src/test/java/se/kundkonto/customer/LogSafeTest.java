@@ -14,7 +14,8 @@ class LogSafeTest {
 
     @Test
     void controlCharactersCannotForgeLogLines() {
-        assertThat(LogSafe.typed("0102\r\n2026-12-01 INFO admin logged in")).isEqualTo("01022026-12-01 INFO admin logged in");
+        assertThat(LogSafe.typed("0102\r\n2026-12-01 INFO admin logged in"))
+                .isEqualTo("01022026-12-01 INFO admin logged in");
         assertThat(LogSafe.typed("\u000101020304\u200b\u202e")).isEqualTo("01020304");
     }
 

@@ -18,6 +18,8 @@ class PackVersionTest {
     void operationalInfoStartsWithTheVersionsAndKeepsTheProvidersOwn() {
         Map<String, String> info = PackVersion.with(Map.of("path", "/realms/{realm}/kundkonto"));
         assertThat(info.keySet()).containsExactly("kundkontoVersion", "builtForKeycloak", "path");
-        assertThat(info).containsEntry("kundkontoVersion", PackVersion.VERSION).containsEntry("path", "/realms/{realm}/kundkonto");
+        assertThat(info)
+                .containsEntry("kundkontoVersion", PackVersion.VERSION)
+                .containsEntry("path", "/realms/{realm}/kundkonto");
     }
 }

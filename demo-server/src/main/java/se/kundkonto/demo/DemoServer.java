@@ -21,12 +21,12 @@ public final class DemoServer {
 
     static final String REALM_URL = "http://localhost:8080/realms/kundportal";
 
-    private DemoServer() {
-    }
+    private DemoServer() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 4) {
-            throw new IllegalArgumentException("usage: DemoServer <keycloak-home> <pack.jar> <realm.json> <registry-seed.sql>");
+            throw new IllegalArgumentException(
+                    "usage: DemoServer <keycloak-home> <pack.jar> <realm.json> <registry-seed.sql>");
         }
         Path home = Path.of(args[0]).toAbsolutePath();
         Path pack = Path.of(args[1]).toAbsolutePath();
@@ -52,7 +52,8 @@ public final class DemoServer {
 
     private static void install(Path home, Path pack, Path realm) throws IOException {
         if (!Files.isRegularFile(pack)) {
-            throw new IllegalStateException("The pack jar is missing: " + pack + " (build it: ./mvnw -Pdemo verify from the top folder)");
+            throw new IllegalStateException(
+                    "The pack jar is missing: " + pack + " (build it: ./mvnw -Pdemo verify from the top folder)");
         }
         Path providers = Files.createDirectories(home.resolve("providers"));
         Files.copy(pack, providers.resolve("kundkonto.jar"), StandardCopyOption.REPLACE_EXISTING);
@@ -61,28 +62,35 @@ public final class DemoServer {
     }
 
     private static Process startKeycloak(Path home, Path seed) throws IOException {
-        Path registry = Files.createDirectories(home.resolve("data/kundregister")).resolve("kundregister");
-        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
+        Path registry =
+                Files.createDirectories(home.resolve("data/kundregister")).resolve("kundregister");
+        List<String> command = List.of(
+                home.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--import-realm",
                 "--db-kind-kundregister=dev-file",
-                "--db-url-full-kundregister=jdbc:h2:file:" + registry
-                        + ";INIT=RUNSCRIPT FROM '" + seed + "' CHARSET 'UTF-8'",
+                "--db-url-full-kundregister=jdbc:h2:file:" + registry + ";INIT=RUNSCRIPT FROM '" + seed
+                        + "' CHARSET 'UTF-8'",
                 "--db-username-kundregister=sa",
                 "--db-password-kundregister=sa",
                 // as in the production image: /health/ready and the pack's counters on /metrics (port 9000)
-                "--health-enabled=true", "--metrics-enabled=true");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).inheritIO();
+                "--health-enabled=true",
+                "--metrics-enabled=true");
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(home.toFile()).inheritIO();
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         return builder.start();
     }
 
     private static boolean waitUntilUp(Process keycloak, Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline) && keycloak.isAlive()) {
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(REALM_URL)).build(),
-                        HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(URI.create(REALM_URL)).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return true;
                 }

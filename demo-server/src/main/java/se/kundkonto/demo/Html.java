@@ -10,15 +10,17 @@ final class Html {
     /** Sentence punctuation right after a link is prose, not part of the address. */
     private static final String TRAILING = ".,;:!?)]";
 
-    private Html() {
-    }
+    private Html() {}
 
     static String escape(String s) {
         if (s == null) {
             return "";
         }
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;").replace("'", "&#39;");
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     /** Escapes the text and turns each http(s) address into a link whose href is exactly that address. */
@@ -36,7 +38,11 @@ final class Html {
             }
             String shown = escape(url);
             out.append(escape(text.substring(done, m.start())))
-                    .append("<a href=\"").append(shown).append("\">").append(shown).append("</a>");
+                    .append("<a href=\"")
+                    .append(shown)
+                    .append("\">")
+                    .append(shown)
+                    .append("</a>");
             done = m.start() + url.length();
         }
         return out.append(escape(text.substring(done))).toString();

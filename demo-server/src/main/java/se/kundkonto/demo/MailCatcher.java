@@ -25,7 +25,8 @@ public final class MailCatcher {
         smtp.start();
         HttpServer web = HttpServer.create(new InetSocketAddress("127.0.0.1", webPort), 0);
         web.createContext("/", exchange -> {
-            MailPage.Response response = MailPage.respond(exchange.getRequestURI().getPath(), smtp.getReceivedMessages());
+            MailPage.Response response =
+                    MailPage.respond(exchange.getRequestURI().getPath(), smtp.getReceivedMessages());
             byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
             response.headers().forEach(exchange.getResponseHeaders()::set);
             boolean head = "HEAD".equals(exchange.getRequestMethod());

@@ -19,13 +19,20 @@ import jakarta.mail.internet.MimeUtility;
  * One caught e-mail as a reader sees it. jakarta.mail does all the decoding (transfer encodings such as
  * quoted-printable, charsets, RFC 2047 words in headers), so links come out exactly as Keycloak wrote them.
  */
-record MailContent(String subject, String from, String to, Date sent, String text, String html, List<String> otherParts) {
+record MailContent(
+        String subject, String from, String to, Date sent, String text, String html, List<String> otherParts) {
 
     static MailContent of(MimeMessage message) throws MessagingException, IOException {
         Parts parts = new Parts();
         parts.collect(message);
-        return new MailContent(message.getSubject(), addresses(message.getFrom()), addresses(message.getAllRecipients()),
-                message.getSentDate(), parts.text, parts.html, parts.other);
+        return new MailContent(
+                message.getSubject(),
+                addresses(message.getFrom()),
+                addresses(message.getAllRecipients()),
+                message.getSentDate(),
+                parts.text,
+                parts.html,
+                parts.other);
     }
 
     /** Walks multipart/alternative and multipart/mixed alike: the first text/plain and text/html body win. */

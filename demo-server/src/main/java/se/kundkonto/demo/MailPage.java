@@ -18,24 +18,24 @@ import jakarta.mail.internet.MimeMessage;
 final class MailPage {
 
     /** What MailCatcher sends back. */
-    record Response(int status, Map<String, String> headers, String body) {
-    }
+    record Response(int status, Map<String, String> headers, String body) {}
 
     static final int REFRESH_SECONDS = 10;
 
     /** Our own pages carry no script and no remote resources; the CSP only backs up the escaping. */
-    static final String PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'";
+    static final String PAGE_CSP =
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'";
     /**
      * An e-mail's HTML: no scripts, forms, plugins or remote loads, sandboxed as a unique origin. Popups may
      * escape the sandbox so a target=_blank link opens Keycloak as a normal page.
      */
-    static final String HTML_PART_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; form-action 'none';"
-            + " base-uri 'none'; frame-ancestors 'none'; sandbox allow-popups allow-popups-to-escape-sandbox";
+    static final String HTML_PART_CSP =
+            "default-src 'none'; img-src data:; style-src 'unsafe-inline'; form-action 'none';"
+                    + " base-uri 'none'; frame-ancestors 'none'; sandbox allow-popups allow-popups-to-escape-sandbox";
 
     private static final Pattern MAIL = Pattern.compile("/mail/(\\d{1,9})(/html)?");
 
-    private MailPage() {
-    }
+    private MailPage() {}
 
     /** The response for a request path, given every e-mail caught so far (oldest first, as GreenMail keeps them). */
     static Response respond(String path, MimeMessage[] messages) {
@@ -45,7 +45,8 @@ final class MailPage {
         Matcher m = MAIL.matcher(path);
         int index = m.matches() ? Integer.parseInt(m.group(1)) : -1;
         if (index < 0 || index >= messages.length) {
-            return page(404, document("Not found", "<h1>Not found</h1><p><a href=\"/\">Back to the inbox</a></p>", false));
+            return page(
+                    404, document("Not found", "<h1>Not found</h1><p><a href=\"/\">Back to the inbox</a></p>", false));
         }
         try {
             MailContent mail = MailContent.of(messages[index]);
@@ -53,15 +54,34 @@ final class MailPage {
                 return page(200, detail(index, mail));
             }
             if (mail.html() == null) {
-                return page(404, document("No HTML part", "<h1>This e-mail has no HTML part</h1>"
-                        + "<p><a href=\"/mail/" + index + "\">Back to the e-mail</a></p>", false));
+                return page(
+                        404,
+                        document(
+                                "No HTML part",
+                                "<h1>This e-mail has no HTML part</h1>" + "<p><a href=\"/mail/" + index
+                                        + "\">Back to the e-mail</a></p>",
+                                false));
             }
-            return new Response(200, Map.of("Content-Type", "text/html; charset=utf-8",
-                    "Content-Security-Policy", HTML_PART_CSP, "X-Content-Type-Options", "nosniff",
-                    "Referrer-Policy", "no-referrer"), mail.html());
+            return new Response(
+                    200,
+                    Map.of(
+                            "Content-Type",
+                            "text/html; charset=utf-8",
+                            "Content-Security-Policy",
+                            HTML_PART_CSP,
+                            "X-Content-Type-Options",
+                            "nosniff",
+                            "Referrer-Policy",
+                            "no-referrer"),
+                    mail.html());
         } catch (MessagingException | IOException e) {
-            return page(500, document("Unreadable e-mail", "<h1>Unreadable e-mail</h1><p>" + Html.escape(e.toString())
-                    + "</p><p><a href=\"/\">Back to the inbox</a></p>", false));
+            return page(
+                    500,
+                    document(
+                            "Unreadable e-mail",
+                            "<h1>Unreadable e-mail</h1><p>" + Html.escape(e.toString())
+                                    + "</p><p><a href=\"/\">Back to the inbox</a></p>",
+                            false));
         }
     }
 
@@ -72,36 +92,54 @@ final class MailPage {
         if (messages.length == 0) {
             return document("Demo inbox", body.append("<p>No e-mail yet.</p>").toString(), true);
         }
-        body.append("<table><caption>").append(messages.length).append(" e-mail(s)</caption><thead><tr>"
-                + "<th scope=\"col\">Subject</th><th scope=\"col\">To</th><th scope=\"col\">Sent</th></tr></thead><tbody>");
+        body.append("<table><caption>")
+                .append(messages.length)
+                .append(
+                        " e-mail(s)</caption><thead><tr>"
+                                + "<th scope=\"col\">Subject</th><th scope=\"col\">To</th><th scope=\"col\">Sent</th></tr></thead><tbody>");
         for (int i = messages.length - 1; i >= 0; i--) {
             body.append(row(i, messages[i]));
         }
-        return document("Demo inbox (" + messages.length + ")", body.append("</tbody></table>").toString(), true);
+        return document(
+                "Demo inbox (" + messages.length + ")",
+                body.append("</tbody></table>").toString(),
+                true);
     }
 
     private static String row(int index, MimeMessage message) {
         try {
             MailContent mail = MailContent.of(message);
-            return "<tr><td><a href=\"/mail/" + index + "\">" + Html.escape(subject(mail)) + "</a></td><td>" + Html.escape(mail.to())
-                    + "</td><td>" + date(mail.sent()) + "</td></tr>";
+            return "<tr><td><a href=\"/mail/" + index + "\">" + Html.escape(subject(mail)) + "</a></td><td>"
+                    + Html.escape(mail.to()) + "</td><td>" + date(mail.sent()) + "</td></tr>";
         } catch (MessagingException | IOException e) {
             return "<tr><td><a href=\"/mail/" + index + "\">(unreadable e-mail)</a></td><td></td><td></td></tr>";
         }
     }
 
     private static String detail(int index, MailContent mail) {
-        StringBuilder body = new StringBuilder("<p><a href=\"/\">Back to the inbox</a></p><h1>").append(Html.escape(subject(mail)))
-                .append("</h1><dl><dt>From</dt><dd>").append(Html.escape(mail.from()))
-                .append("</dd><dt>To</dt><dd>").append(Html.escape(mail.to()))
-                .append("</dd><dt>Sent</dt><dd>").append(date(mail.sent())).append("</dd></dl><h2>Text</h2>");
-        body.append(mail.text() == null ? "<p>(no plain-text part)</p>"
-                : "<pre style=\"white-space:pre-wrap\">" + Html.linkify(mail.text()) + "</pre>");
-        body.append("<h2>HTML</h2>").append(mail.html() == null ? "<p>(no HTML part)</p>"
-                : "<p><a href=\"/mail/" + index + "/html\">Open the HTML version</a> (shown with scripts blocked)</p>");
+        StringBuilder body = new StringBuilder("<p><a href=\"/\">Back to the inbox</a></p><h1>")
+                .append(Html.escape(subject(mail)))
+                .append("</h1><dl><dt>From</dt><dd>")
+                .append(Html.escape(mail.from()))
+                .append("</dd><dt>To</dt><dd>")
+                .append(Html.escape(mail.to()))
+                .append("</dd><dt>Sent</dt><dd>")
+                .append(date(mail.sent()))
+                .append("</dd></dl><h2>Text</h2>");
+        body.append(
+                mail.text() == null
+                        ? "<p>(no plain-text part)</p>"
+                        : "<pre style=\"white-space:pre-wrap\">" + Html.linkify(mail.text()) + "</pre>");
+        body.append("<h2>HTML</h2>")
+                .append(
+                        mail.html() == null
+                                ? "<p>(no HTML part)</p>"
+                                : "<p><a href=\"/mail/" + index
+                                        + "/html\">Open the HTML version</a> (shown with scripts blocked)</p>");
         if (!mail.otherParts().isEmpty()) {
             body.append("<h2>Other parts (not shown)</h2><ul>");
-            mail.otherParts().forEach(p -> body.append("<li>").append(Html.escape(p)).append("</li>"));
+            mail.otherParts()
+                    .forEach(p -> body.append("<li>").append(Html.escape(p)).append("</li>"));
             body.append("</ul>");
         }
         return document(subject(mail), body.toString(), false);
@@ -125,7 +163,15 @@ final class MailPage {
     }
 
     private static Response page(int status, String html) {
-        return new Response(status, Map.of("Content-Type", "text/html; charset=utf-8",
-                "Content-Security-Policy", PAGE_CSP, "X-Content-Type-Options", "nosniff"), html);
+        return new Response(
+                status,
+                Map.of(
+                        "Content-Type",
+                        "text/html; charset=utf-8",
+                        "Content-Security-Policy",
+                        PAGE_CSP,
+                        "X-Content-Type-Options",
+                        "nosniff"),
+                html);
     }
 }

@@ -12,8 +12,6 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Test;
-
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -23,6 +21,8 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 
+import org.junit.jupiter.api.Test;
+
 /** Real MIME, written to bytes and parsed back as GreenMail would, then rendered by the inbox. */
 class MailPageTest {
 
@@ -31,6 +31,7 @@ class MailPageTest {
     private static final String LINK = "http://localhost:8080/realms/kundportal/login-actions/action-token"
             + "?key=eyJhbGciOiJIUzUxMiIsInR5cCIgOiAiSldUIn0.eyJleHAiOjE3MDAwMDAwMDAsInR5cCI6ImV4ZWN1dGUtYWN0aW9ucyJ9.c2ln=="
             + "&client_id=account-console&tab_id=Ab3=xY&lang=sv";
+
     private static final String SUBJECT = "Bekräfta din e-postadress – åäö ÅÄÖ";
 
     @Test
@@ -50,7 +51,8 @@ class MailPageTest {
 
         assertThat(html.status()).isEqualTo(200);
         assertThat(html.headers().get("Content-Security-Policy"))
-                .contains("default-src 'none'", "sandbox").doesNotContain("allow-scripts", "script-src");
+                .contains("default-src 'none'", "sandbox")
+                .doesNotContain("allow-scripts", "script-src");
         assertThat(hrefs(html.body())).contains(LINK);
         assertThat(html.body()).startsWith("<html><body><p>Hej").doesNotContain("=3D");
     }
@@ -60,19 +62,31 @@ class MailPageTest {
         MimeMessage[] inbox = {invitation(), plainLatin1()};
         MailPage.Response list = MailPage.respond("/", inbox);
 
-        assertThat(list.body()).contains("<html lang=\"en\"", "http-equiv=\"refresh\"", "<a href=\"/\">Reload now</a>",
-                "<a href=\"/mail/0\">" + SUBJECT + "</a>", "<th scope=\"col\">Subject</th>");
+        assertThat(list.body())
+                .contains(
+                        "<html lang=\"en\"",
+                        "http-equiv=\"refresh\"",
+                        "<a href=\"/\">Reload now</a>",
+                        "<a href=\"/mail/0\">" + SUBJECT + "</a>",
+                        "<th scope=\"col\">Subject</th>");
         assertThat(list.body().indexOf("/mail/1")).isLessThan(list.body().indexOf("/mail/0"));
         assertThat(list.headers().get("Content-Security-Policy")).contains("default-src 'none'");
     }
 
     @Test
     void aPlainLatin1MessageIsDecodedAndItsLinkStopsBeforeTheFullStop() throws Exception {
-        String page = MailPage.respond("/mail/0", new MimeMessage[] {plainLatin1()}).body();
+        String page =
+                MailPage.respond("/mail/0", new MimeMessage[] {plainLatin1()}).body();
 
-        assertThat(page).contains("Hälsningar från Kundkonto", "<h1>Lösenord återställt</h1>", "(no HTML part)",
-                "<a href=\"https://example.se/a?b=1&amp;c=2\">https://example.se/a?b=1&amp;c=2</a>.");
-        assertThat(MailPage.respond("/mail/0/html", new MimeMessage[] {plainLatin1()}).status()).isEqualTo(404);
+        assertThat(page)
+                .contains(
+                        "Hälsningar från Kundkonto",
+                        "<h1>Lösenord återställt</h1>",
+                        "(no HTML part)",
+                        "<a href=\"https://example.se/a?b=1&amp;c=2\">https://example.se/a?b=1&amp;c=2</a>.");
+        assertThat(MailPage.respond("/mail/0/html", new MimeMessage[] {plainLatin1()})
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -82,15 +96,21 @@ class MailPageTest {
         m.setText("<script>alert(1)</script> see https://x.se/?q=\"><script>alert(2)</script>", "UTF-8");
         MimeMessage[] inbox = {received(m)};
 
-        String page = MailPage.respond("/mail/0", inbox).body() + MailPage.respond("/", inbox).body();
-        assertThat(page).doesNotContain("<script").contains("&lt;script&gt;alert(1)&lt;/script&gt;",
-                "&lt;script&gt;alert(&#39;subject&#39;)&lt;/script&gt;", "<a href=\"https://x.se/?q=\">");
+        String page = MailPage.respond("/mail/0", inbox).body()
+                + MailPage.respond("/", inbox).body();
+        assertThat(page)
+                .doesNotContain("<script")
+                .contains(
+                        "&lt;script&gt;alert(1)&lt;/script&gt;",
+                        "&lt;script&gt;alert(&#39;subject&#39;)&lt;/script&gt;",
+                        "<a href=\"https://x.se/?q=\">");
     }
 
     @Test
     void mixedMailShowsItsTextAndNamesTheAttachment() throws Exception {
         MimeBodyPart attachment = new MimeBodyPart();
-        attachment.setDataHandler(new DataHandler(new ByteArrayDataSource("x".getBytes(StandardCharsets.UTF_8), "application/pdf")));
+        attachment.setDataHandler(
+                new DataHandler(new ByteArrayDataSource("x".getBytes(StandardCharsets.UTF_8), "application/pdf")));
         attachment.setFileName("Villkor för kundkonto.pdf");
         attachment.setDisposition(MimeBodyPart.ATTACHMENT);
         MimeBodyPart body = new MimeBodyPart();
@@ -99,7 +119,8 @@ class MailPageTest {
         m.setSubject(SUBJECT, "UTF-8");
         m.setContent(new MimeMultipart("mixed", body, attachment));
 
-        String page = MailPage.respond("/mail/0", new MimeMessage[] {received(m)}).body();
+        String page =
+                MailPage.respond("/mail/0", new MimeMessage[] {received(m)}).body();
         assertThat(hrefs(page)).contains(LINK);
         assertThat(page).contains("Villkor för kundkonto.pdf (application/pdf)", "/mail/0/html");
     }
@@ -130,11 +151,14 @@ class MailPageTest {
 
     private static MimeMultipart alternative() throws Exception {
         MimeBodyPart text = new MimeBodyPart();
-        text.setText("Hej Anna!\n\nDu har bjudits in till Företaget AB. Öppna länken:\n" + LINK + "\n\nHälsningar", "UTF-8");
+        text.setText(
+                "Hej Anna!\n\nDu har bjudits in till Företaget AB. Öppna länken:\n" + LINK + "\n\nHälsningar", "UTF-8");
         text.setHeader("Content-Transfer-Encoding", "quoted-printable");
         MimeBodyPart html = new MimeBodyPart();
-        html.setContent("<html><body><p>Hej Anna!</p><p><a href=\"" + LINK.replace("&", "&amp;") + "\">Gå med i Företaget AB</a></p>"
-                + "</body></html>", "text/html; charset=UTF-8");
+        html.setContent(
+                "<html><body><p>Hej Anna!</p><p><a href=\"" + LINK.replace("&", "&amp;")
+                        + "\">Gå med i Företaget AB</a></p>" + "</body></html>",
+                "text/html; charset=UTF-8");
         html.setHeader("Content-Transfer-Encoding", "quoted-printable");
         return new MimeMultipart("alternative", text, html);
     }

@@ -18,8 +18,7 @@ public final class Accessibility {
     /** The axe-core tags of WCAG 2.1 A and AA (2.1 adds to 2.0; axe tags each rule with the version that brought it). */
     public static final List<String> WCAG21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
-    private Accessibility() {
-    }
+    private Accessibility() {}
 
     public static void assertNoViolations(ManagedWebDriver driver, String pageName) {
         Results results = new AxeBuilder().withTags(WCAG21_AA).analyze(driver.driver());
@@ -28,8 +27,9 @@ public final class Accessibility {
         }
         List<Rule> violations = results.getViolations();
         if (!violations.isEmpty()) {
-            throw new AssertionError(pageName + " (" + results.getUrl() + "): " + violations.size() + " WCAG 2.1 A/AA violation(s)\n"
-                    + violations.stream().map(Accessibility::describe).collect(Collectors.joining("\n")));
+            throw new AssertionError(
+                    pageName + " (" + results.getUrl() + "): " + violations.size() + " WCAG 2.1 A/AA violation(s)\n"
+                            + violations.stream().map(Accessibility::describe).collect(Collectors.joining("\n")));
         }
     }
 
@@ -40,6 +40,8 @@ public final class Accessibility {
 
     private static String describe(CheckedNode node) {
         return "    at " + node.getTarget() + ": " + node.getHtml()
-                + (node.getFailureSummary() == null ? "" : "\n      " + node.getFailureSummary().replace("\n", "\n      "));
+                + (node.getFailureSummary() == null
+                        ? ""
+                        : "\n      " + node.getFailureSummary().replace("\n", "\n      "));
     }
 }

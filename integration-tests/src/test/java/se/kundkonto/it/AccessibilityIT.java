@@ -52,8 +52,13 @@ class AccessibilityIT extends BrowserTestBase {
         @Override
         public RealmBuilder configure(RealmBuilder realm) {
             return realm.name("eid-a11y")
-                    .users(UserBuilder.create("anna").name("Anna", "Andersson").password("bankid").enabled(true))
-                    .clients(ClientBuilder.create("kundportal").secret(EID_SECRET).redirectUris("*"));
+                    .users(UserBuilder.create("anna")
+                            .name("Anna", "Andersson")
+                            .password("bankid")
+                            .enabled(true))
+                    .clients(ClientBuilder.create("kundportal")
+                            .secret(EID_SECRET)
+                            .redirectUris("*"));
         }
     }
 
@@ -83,7 +88,8 @@ class AccessibilityIT extends BrowserTestBase {
         inBothLanguages(Browser.REGISTER_PAGE, "registration form");
         browser.register("Tilda", "Tillgänglig", "070-123 45 67", "tilda@foretaget.se", PASSWORD);
         browser.confirmEmail(mailbox, "tilda@foretaget.se");
-        assertThat(driver.findElement(By.id("kundkonto-skip-totp")).getText()).isEqualTo("Hoppa över tvåfaktorsautentisering");
+        assertThat(driver.findElement(By.id("kundkonto-skip-totp")).getText())
+                .isEqualTo("Hoppa över tvåfaktorsautentisering");
         inBothLanguages(Browser.TOTP_PAGE, "TOTP offer");
         Totp.App app = new Totp.App(browser.setUpTotp());
         tokenFromCallback();
@@ -99,7 +105,8 @@ class AccessibilityIT extends BrowserTestBase {
         browser.forgetSession(realm.getBaseUrl());
         browser.openLogin(oauth, "sv");
         browser.login("tilda@foretaget.se", PASSWORD);
-        assertThat(driver.findElement(By.id("kundkonto-reset-otp")).getText()).isEqualTo("Återställ tvåfaktorsautentisering");
+        assertThat(driver.findElement(By.id("kundkonto-reset-otp")).getText())
+                .isEqualTo("Återställ tvåfaktorsautentisering");
         inBothLanguages(Browser.OTP_PAGE, "OTP");
         browser.enterOtp(app.nextCode());
         inBothLanguages("login-kundkonto-select-customer", "customer picker");
@@ -107,8 +114,12 @@ class AccessibilityIT extends BrowserTestBase {
         tokenFromCallback();
 
         // An invitation to BYGG, opened while logged in.
-        Api.Reply invited = new Api(realm.getBaseUrl()).call("POST", "/customers/" + BYGG + "/invitations", admin,
-                Map.of("email", "tilda@foretaget.se", "role", "User", "redirectUri", oauth.getRedirectUri()));
+        Api.Reply invited = new Api(realm.getBaseUrl())
+                .call(
+                        "POST",
+                        "/customers/" + BYGG + "/invitations",
+                        admin,
+                        Map.of("email", "tilda@foretaget.se", "role", "User", "redirectUri", oauth.getRedirectUri()));
         assertThat(invited.status()).isEqualTo(201);
         browser.open(Mails.link(Mails.latest(mailbox, "tilda@foretaget.se", "Inbjudan till Mina sidor")));
         if ("login-kundkonto-select-customer".equals(browser.pageId())) {
@@ -121,18 +132,24 @@ class AccessibilityIT extends BrowserTestBase {
         // The account console's own pages; the console speaks the user's language.
         for (String locale : new String[] {"sv", "en"}) {
             setUserLocale("tilda@foretaget.se", locale);
-            for (String[] page : new String[][] {{"kundkonton", "kundkonto-customers-page"},
-                    {"foretagsuppgifter", "kundkonto-company-page"}, {"anvandare", "kundkonto-users-page"}}) {
+            for (String[] page : new String[][] {
+                {"kundkonton", "kundkonto-customers-page"},
+                {"foretagsuppgifter", "kundkonto-company-page"},
+                {"anvandare", "kundkonto-users-page"}
+            }) {
                 driver.open(realm.getBaseUrl() + "/account/" + page[0]);
-                new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                        .until(d -> !d.findElements(By.cssSelector("[data-testid='" + page[1] + "']")).isEmpty()
+                new WebDriverWait(driver.driver(), Duration.ofSeconds(20))
+                        .ignoring(StaleElementReferenceException.class)
+                        .until(d -> !d.findElements(By.cssSelector("[data-testid='" + page[1] + "']"))
+                                        .isEmpty()
                                 || "login-kundkonto-select-customer".equals(browser.pageId()));
                 if ("login-kundkonto-select-customer".equals(browser.pageId())) {
                     browser.selectCustomer(A);
                 }
                 testId(page[1]);
                 waitForConsoleToSettle();
-                assertThat(testId("kundkonto-nav-customers").getText()).isEqualTo("sv".equals(locale) ? "Mina kundkonton" : "My customer accounts");
+                assertThat(testId("kundkonto-nav-customers").getText())
+                        .isEqualTo("sv".equals(locale) ? "Mina kundkonton" : "My customer accounts");
                 axe("account console " + page[0] + " (" + locale + ")");
             }
         }
@@ -190,28 +207,38 @@ class AccessibilityIT extends BrowserTestBase {
 
     private void switchLanguage(String locale) {
         String url = driver.driver().findElements(By.cssSelector("#login-select-toggle option")).stream()
-                .map(o -> o.getAttribute("value")).filter(v -> v.contains("kc_locale=" + locale)).findFirst()
+                .map(o -> o.getAttribute("value"))
+                .filter(v -> v.contains("kc_locale=" + locale))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + locale + " in the language menu"));
         WebElement old = driver.findElement(By.tagName("html"));
-        driver.driver().navigate().to(java.net.URI.create(driver.driver().getCurrentUrl()).resolve(url).toString());
+        driver.driver()
+                .navigate()
+                .to(java.net
+                        .URI
+                        .create(driver.driver().getCurrentUrl())
+                        .resolve(url)
+                        .toString());
         new WebDriverWait(driver.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(old));
     }
 
     private void setUserLocale(String email, String locale) {
-        UserRepresentation user = realm.admin().users().searchByEmail(email, true).get(0);
+        UserRepresentation user =
+                realm.admin().users().searchByEmail(email, true).get(0);
         user.singleAttribute("locale", locale);
         realm.admin().users().get(user.getId()).update(user);
     }
 
     private WebElement testId(String id) {
-        return new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+        return new WebDriverWait(driver.driver(), Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid='" + id + "']")));
     }
 
     /** The console's pages load their data after they appear: no spinner left, then check. */
     private void waitForConsoleToSettle() {
-        new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).until(d ->
-                d.findElements(By.cssSelector(".pf-v5-c-spinner")).isEmpty());
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(20))
+                .until(d -> d.findElements(By.cssSelector(".pf-v5-c-spinner")).isEmpty());
     }
 
     private void connectTheBroker() {
@@ -219,12 +246,26 @@ class AccessibilityIT extends BrowserTestBase {
         profile.setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ENABLED);
         profile.getAttribute("email").setRequired(null);
         eid.admin().users().userProfile().update(profile);
-        IdentityProviderRepresentation bankId = realm.admin().identityProviders().get("bankid").toRepresentation();
+        IdentityProviderRepresentation bankId =
+                realm.admin().identityProviders().get("bankid").toRepresentation();
         String issuer = eid.getBaseUrl();
         bankId.setEnabled(true);
-        bankId.getConfig().putAll(Map.of("clientId", "kundportal", "clientSecret", EID_SECRET, "issuer", issuer,
-                "authorizationUrl", issuer + "/protocol/openid-connect/auth", "tokenUrl", issuer + "/protocol/openid-connect/token",
-                "jwksUrl", issuer + "/protocol/openid-connect/certs", "defaultScope", "openid profile"));
+        bankId.getConfig()
+                .putAll(Map.of(
+                        "clientId",
+                        "kundportal",
+                        "clientSecret",
+                        EID_SECRET,
+                        "issuer",
+                        issuer,
+                        "authorizationUrl",
+                        issuer + "/protocol/openid-connect/auth",
+                        "tokenUrl",
+                        issuer + "/protocol/openid-connect/token",
+                        "jwksUrl",
+                        issuer + "/protocol/openid-connect/certs",
+                        "defaultScope",
+                        "openid profile"));
         realm.admin().identityProviders().get("bankid").update(bankId);
     }
 }

@@ -43,7 +43,9 @@ class AccountConsoleIT extends BrowserTestBase {
 
     private List<CredentialRepresentation> credentials(String email, String type) {
         String id = realm.admin().users().searchByEmail(email, true).get(0).getId();
-        return realm.admin().users().get(id).credentials().stream().filter(c -> type.equals(c.getType())).toList();
+        return realm.admin().users().get(id).credentials().stream()
+                .filter(c -> type.equals(c.getType()))
+                .toList();
     }
 
     @Test
@@ -68,8 +70,10 @@ class AccountConsoleIT extends BrowserTestBase {
         // Change password: the current password (and code) again, then the new one twice. Keycloak counts
         // the age of a login in whole seconds, so a click within the login's own second needs no re-login.
         pause(Duration.ofMillis(1100));
-        waitFor("[data-testid='password/credential-list'] [data-testrole='update']").click();
-        new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).until(d -> browser.pageId() != null && browser.pageId().startsWith("login-"));
+        waitFor("[data-testid='password/credential-list'] [data-testrole='update']")
+                .click();
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(20))
+                .until(d -> browser.pageId() != null && browser.pageId().startsWith("login-"));
         assertThat(browser.pageId()).as("the current password first").isEqualTo(Browser.LOGIN_PAGE);
         browser.screenshot("account-reauthenticate-sv");
         browser.loginPasswordOnly("Forsta2026!pw");
@@ -82,7 +86,8 @@ class AccountConsoleIT extends BrowserTestBase {
         waitFor("[data-testid='otp/credential-list'] [data-testrole='remove']").click();
 
         // Remove two-factor: Keycloak's confirmation page, then back in the account console.
-        new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).until(d -> "login-delete-credential".equals(browser.pageId()));
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(20))
+                .until(d -> "login-delete-credential".equals(browser.pageId()));
         browser.screenshot("account-remove-otp-confirm-sv");
         driver.findElement(By.id("kc-accept")).click();
         waitFor("[data-testid='password/credential-list'] [data-testrole='update']");
@@ -91,8 +96,10 @@ class AccountConsoleIT extends BrowserTestBase {
         // The recovery codes that came with the app are listed beside it and removed the same way; while
         // they are there they are still a second factor.
         assertThat(credentials("konto@bygg.se", "recovery-authn-codes")).hasSize(1);
-        waitFor("[data-testid='recovery-authn-codes/credential-list'] [data-testrole='remove']").click();
-        new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).until(d -> "login-delete-credential".equals(browser.pageId()));
+        waitFor("[data-testid='recovery-authn-codes/credential-list'] [data-testrole='remove']")
+                .click();
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(20))
+                .until(d -> "login-delete-credential".equals(browser.pageId()));
         driver.findElement(By.id("kc-accept")).click();
         waitFor("[data-testid='password/credential-list'] [data-testrole='update']");
         assertThat(credentials("konto@bygg.se", "recovery-authn-codes")).isEmpty();
@@ -102,7 +109,9 @@ class AccountConsoleIT extends BrowserTestBase {
         browser.login("konto@bygg.se", "Forsta2026!pw");
         assertThat(browser.pageId()).as("the old password is gone").isEqualTo(Browser.LOGIN_PAGE);
         browser.login("konto@bygg.se", "Andra2026!pw");
-        assertThat(oauth.parseLoginResponse().getCode()).as("straight in: no code any more").isNotBlank();
+        assertThat(oauth.parseLoginResponse().getCode())
+                .as("straight in: no code any more")
+                .isNotBlank();
     }
 
     private static void pause(Duration duration) {

@@ -35,9 +35,11 @@ class AccountPagesIT extends BrowserTestBase {
     private static final String SYD = "04050607";
     /** Each test its own customer account: the realm (and its members) is shared by the tests of the class. */
     private static final String BYGG = "05060708";
+
     private static final String SOLE_TRADER = "03040506";
     /** Joined under the join policy admin-approval. */
     private static final String NORR = "02030405";
+
     private static final String PASSWORD = "Sidor2026!konto";
 
     public static class OwnScope implements RealmConfig {
@@ -64,19 +66,24 @@ class AccountPagesIT extends BrowserTestBase {
     }
 
     private boolean present(String id) {
-        return !Browser.now(driver, By.cssSelector("[data-testid='" + id + "']")).isEmpty();
+        return !Browser.now(driver, By.cssSelector("[data-testid='" + id + "']"))
+                .isEmpty();
     }
 
     private void waitUntil(String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).withMessage(what).until(d -> condition.getAsBoolean());
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(20))
+                .withMessage(what)
+                .until(d -> condition.getAsBoolean());
     }
 
     /** Opens an account-console page, logging in (and picking the customer) when asked. */
     private void openConsole(String page, String locale, String email, String customer) {
         driver.open(realm.getBaseUrl() + "/account/" + page + "?kc_locale=" + locale);
         // The console is a single-page app that may first bounce through the login: wait for either end.
-        new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                .until(d -> present("kundkonto-nav-customers") || !Browser.now(driver, By.id("kc-login")).isEmpty());
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> present("kundkonto-nav-customers")
+                        || !Browser.now(driver, By.id("kc-login")).isEmpty());
         if (!present("kundkonto-nav-customers")) {
             browser.login(email, PASSWORD);
             if ("login-kundkonto-select-customer".equals(browser.pageId())) {
@@ -96,9 +103,11 @@ class AccountPagesIT extends BrowserTestBase {
 
     @Test
     void theConsoleClientCarriesTheKundkontoScope() {
-        String console = realm.admin().clients().findByClientId("account-console").get(0).getId();
+        String console =
+                realm.admin().clients().findByClientId("account-console").get(0).getId();
         assertThat(realm.admin().clients().get(console).getDefaultClientScopes())
-                .extracting(ClientScopeRepresentation::getName).contains("kundkonto");
+                .extracting(ClientScopeRepresentation::getName)
+                .contains("kundkonto");
     }
 
     @Test
@@ -119,13 +128,15 @@ class AccountPagesIT extends BrowserTestBase {
         assertThat(present("kundkonto-switch-" + SYD)).isTrue();
         browser.screenshot("account-customers-sv");
         // Searched on the server, by company name or customer number.
-        WebElement searchCustomers = driver.findElement(By.cssSelector("input[aria-label='Sök på företag eller kundnummer']"));
+        WebElement searchCustomers =
+                driver.findElement(By.cssSelector("input[aria-label='Sök på företag eller kundnummer']"));
         searchCustomers.sendKeys("syd");
         waitUntil("only Syd", () -> present("kundkonto-customer-" + SYD) && !present("kundkonto-customer-" + A));
         searchCustomers.sendKeys(Keys.chord(Keys.CONTROL, "a"), "0102030");
         waitUntil("only A", () -> present("kundkonto-customer-" + A) && !present("kundkonto-customer-" + SYD));
         searchCustomers.sendKeys(Keys.chord(Keys.CONTROL, "a"), "finns inte");
-        assertThat(testId("kundkonto-customers-none-found").getText()).isEqualTo("Inget av dina kundkonton matchar sökningen.");
+        assertThat(testId("kundkonto-customers-none-found").getText())
+                .isEqualTo("Inget av dina kundkonton matchar sökningen.");
         searchCustomers.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         waitUntil("both again", () -> present("kundkonto-customer-" + A) && present("kundkonto-customer-" + SYD));
 
@@ -134,9 +145,11 @@ class AccountPagesIT extends BrowserTestBase {
         assertThat(testId("kundkonto-company-name").getText()).isEqualTo("Företaget AB");
         assertThat(testId("kundkonto-org-number").getText()).isEqualTo("112233-4400");
         assertThat(testId("kundkonto-customer-number").getText()).isEqualTo(A);
-        assertThat(testId("kundkonto-customer-number-hint").getText()).isEqualTo("Här hittar du också ditt kundnummer.");
+        assertThat(testId("kundkonto-customer-number-hint").getText())
+                .isEqualTo("Här hittar du också ditt kundnummer.");
         assertThat(testId("kundkonto-missing-reminder").getText())
-                .contains("Glöm inte att lägga till e-post, telefonnummer och fakturaadress om det inte redan är ifyllt.");
+                .contains(
+                        "Glöm inte att lägga till e-post, telefonnummer och fakturaadress om det inte redan är ifyllt.");
         browser.screenshot("account-company-sv");
 
         // A bad invoice e-mail: explained at the field, nothing else lost, nothing saved.
@@ -155,7 +168,9 @@ class AccountPagesIT extends BrowserTestBase {
         testId("kundkonto-company-saved");
         waitUntil("the reminder goes when all is filled in", () -> !present("kundkonto-missing-reminder"));
         Map<String, Object> saved = companyDetails("kollega@foretaget.se", A);
-        assertThat(saved).containsEntry("invoiceEmail", "faktura@foretaget.se").containsEntry("invoicePostalCode", "123 45")
+        assertThat(saved)
+                .containsEntry("invoiceEmail", "faktura@foretaget.se")
+                .containsEntry("invoicePostalCode", "123 45")
                 .containsEntry("invoiceCity", "Sundsvall");
 
         // "Byt kund" in the console: the company page follows.
@@ -164,7 +179,9 @@ class AccountPagesIT extends BrowserTestBase {
         testId("kundkonto-customers-page");
         waitUntil("Syd becomes active", () -> present("kundkonto-active-" + SYD));
         testId("kundkonto-nav-company").click();
-        waitUntil("the company page shows Syd", () -> testId("kundkonto-company-name").getText().equals("Återvinning Syd AB"));
+        waitUntil(
+                "the company page shows Syd",
+                () -> testId("kundkonto-company-name").getText().equals("Återvinning Syd AB"));
         assertThat(testId("kundkonto-customer-number").getText()).isEqualTo(SYD);
     }
 
@@ -198,8 +215,12 @@ class AccountPagesIT extends BrowserTestBase {
         new Select(testId("kundkonto-invite-role")).selectByValue("User");
         testId("kundkonto-invite-submit").click();
         testId("kundkonto-invite-saved");
-        waitUntil("invitation listed", () -> present("kundkonto-invitations") && testId("kundkonto-invitations").getText().contains("ny@bolaget.se"));
-        assertThat(Mails.count(mail, "ny@bolaget.se", "Inbjudan till Mina sidor")).isEqualTo(1);
+        waitUntil(
+                "invitation listed",
+                () -> present("kundkonto-invitations")
+                        && testId("kundkonto-invitations").getText().contains("ny@bolaget.se"));
+        assertThat(Mails.count(mail, "ny@bolaget.se", "Inbjudan till Mina sidor"))
+                .isEqualTo(1);
 
         // The User sees neither the menu entry nor the page.
         browser.forgetSession(realm.getBaseUrl());
@@ -212,7 +233,13 @@ class AccountPagesIT extends BrowserTestBase {
         browser.screenshot("account-users-not-admin-sv");
         Api api = new Api(realm.getBaseUrl());
         String userToken = api.token("test-app", "test-secret", "medarbetare@bolaget.se", PASSWORD);
-        assertThat(api.call("PUT", "/customers/" + BYGG + "/members/" + admin + "/role", userToken, Map.of("role", "User")).status()).isEqualTo(403);
+        assertThat(api.call(
+                                "PUT",
+                                "/customers/" + BYGG + "/members/" + admin + "/role",
+                                userToken,
+                                Map.of("role", "User"))
+                        .status())
+                .isEqualTo(403);
 
         // Back as the Admin: remove the colleague.
         browser.forgetSession(realm.getBaseUrl());
@@ -229,8 +256,15 @@ class AccountPagesIT extends BrowserTestBase {
         CustomerAccountsAdmin admin = new CustomerAccountsAdmin(realm.admin());
         var template = admin.userByEmail("sidadmin@foretaget.se").orElseThrow();
         // 45 more members of A (other tests of the class may add a few more to A): more than two pages of 20.
-        new MemberSeed(realm.admin()).add(admin.byCustomerNumber(A).orElseThrow(), 45,
-                i -> MemberSeed.person(String.format("sida.%02d@foretaget.se", i + 1), "Sida", String.format("Medlem%02d", i + 1), template));
+        new MemberSeed(realm.admin())
+                .add(
+                        admin.byCustomerNumber(A).orElseThrow(),
+                        45,
+                        i -> MemberSeed.person(
+                                String.format("sida.%02d@foretaget.se", i + 1),
+                                "Sida",
+                                String.format("Medlem%02d", i + 1),
+                                template));
 
         browser.forgetSession(realm.getBaseUrl());
         openConsole("anvandare", "sv", "sidadmin@foretaget.se", A);
@@ -242,17 +276,33 @@ class AccountPagesIT extends BrowserTestBase {
         // Searching goes to the server: 45 found, the first 20 shown by e-mail, the rest a page away.
         search.sendKeys("SIDA.");
         waitUntil("45 found", () -> found().equals("45 träffar"));
-        assertThat(memberEmails()).hasSize(20).startsWith("sida.01@foretaget.se").endsWith("sida.20@foretaget.se");
+        assertThat(memberEmails())
+                .hasSize(20)
+                .startsWith("sida.01@foretaget.se")
+                .endsWith("sida.20@foretaget.se");
         WebElement pagination = testId("kundkonto-members-pagination");
-        assertThat(pagination.findElement(By.cssSelector("nav")).getDomAttribute("aria-label")).isEqualTo("Sidor");
+        assertThat(pagination.findElement(By.cssSelector("nav")).getDomAttribute("aria-label"))
+                .isEqualTo("Sidor");
         browser.screenshot("account-users-paged-sv");
         WebElement next = pagination.findElement(By.cssSelector("button[aria-label='Till nästa sida']"));
         next.click();
         waitUntil("page 2", () -> memberEmails().contains("sida.21@foretaget.se"));
-        assertThat(memberEmails()).hasSize(20).startsWith("sida.21@foretaget.se").doesNotContain("sida.20@foretaget.se");
-        testId("kundkonto-members-pagination").findElement(By.cssSelector("button[aria-label='Till nästa sida']")).click();
-        waitUntil("page 3", () -> memberEmails().equals(List.of("sida.41@foretaget.se", "sida.42@foretaget.se",
-                "sida.43@foretaget.se", "sida.44@foretaget.se", "sida.45@foretaget.se")));
+        assertThat(memberEmails())
+                .hasSize(20)
+                .startsWith("sida.21@foretaget.se")
+                .doesNotContain("sida.20@foretaget.se");
+        testId("kundkonto-members-pagination")
+                .findElement(By.cssSelector("button[aria-label='Till nästa sida']"))
+                .click();
+        waitUntil(
+                "page 3",
+                () -> memberEmails()
+                        .equals(List.of(
+                                "sida.41@foretaget.se",
+                                "sida.42@foretaget.se",
+                                "sida.43@foretaget.se",
+                                "sida.44@foretaget.se",
+                                "sida.45@foretaget.se")));
 
         // A narrower search starts again at page 1; by name too.
         search.sendKeys(Keys.chord(Keys.CONTROL, "a"), "medlem07");
@@ -263,20 +313,29 @@ class AccountPagesIT extends BrowserTestBase {
         search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         waitUntil("everyone again", () -> memberEmails().size() == 20 && Integer.parseInt(found().split(" ")[0]) >= 46);
         // Only one Admin among them: the note counts the Admins on the server, not those on the page shown.
-        assertThat(present("kundkonto-last-admin-note")).isEqualTo(admin.roleMemberIds(admin.byCustomerNumber(A).orElseThrow(), "Admin").size() == 1);
+        assertThat(present("kundkonto-last-admin-note"))
+                .isEqualTo(admin.roleMemberIds(admin.byCustomerNumber(A).orElseThrow(), "Admin")
+                                .size()
+                        == 1);
     }
 
     /** The number found, as announced to screen readers. */
     private String found() {
-        return Browser.now(driver, By.cssSelector("[data-testid='kundkonto-members-count']")).stream().findFirst()
-                .map(e -> e.getDomProperty("textContent")).orElse("");
+        return Browser.now(driver, By.cssSelector("[data-testid='kundkonto-members-count']")).stream()
+                .findFirst()
+                .map(e -> e.getDomProperty("textContent"))
+                .orElse("");
     }
 
     /** The e-mail column of the members table, as shown. */
     private List<String> memberEmails() {
         try {
-            return Browser.now(driver, By.cssSelector("[data-testid='kundkonto-members'] tbody tr td[data-label='E-post']")).stream()
-                    .map(WebElement::getText).toList();
+            return Browser.now(
+                            driver,
+                            By.cssSelector("[data-testid='kundkonto-members'] tbody tr td[data-label='E-post']"))
+                    .stream()
+                    .map(WebElement::getText)
+                    .toList();
         } catch (StaleElementReferenceException e) {
             return List.of();
         }
@@ -305,10 +364,13 @@ class AccountPagesIT extends BrowserTestBase {
         assertThat(testId("kundkonto-pending-" + waiting).getText()).isEqualTo("Väntar på godkännande");
         // The row's only "Administratör" is the approve button's: the person is not shown holding that role.
         assertThat(testId("kundkonto-member-" + waiting).getText().replace("Godkänn som Administratör", ""))
-                .contains("vantande@norr.se").doesNotContain("Administratör");
+                .contains("vantande@norr.se")
+                .doesNotContain("Administratör");
         assertThat(testId("kundkonto-approve-user-" + waiting).getText()).isEqualTo("Godkänn som Användare");
         assertThat(testId("kundkonto-approve-admin-" + waiting).getText()).isEqualTo("Godkänn som Administratör");
-        assertThat(present("kundkonto-role-" + waiting)).as("no role select while waiting").isFalse();
+        assertThat(present("kundkonto-role-" + waiting))
+                .as("no role select while waiting")
+                .isFalse();
         assertThat(testId("kundkonto-pending-" + turnedDown).getText()).isEqualTo("Väntar på godkännande");
         assertThat(testId("kundkonto-role-" + admin).getDomProperty("value")).isEqualTo("Admin");
         browser.screenshot("account-users-pending-sv");
@@ -323,16 +385,25 @@ class AccountPagesIT extends BrowserTestBase {
         assertThat(role(NORR, waiting)).isEqualTo("User");
         String approved = api.token("test-app", "test-secret", "vantande@norr.se", PASSWORD);
         assertThat(api.call("GET", "/customers", approved, null).list())
-                .containsExactly(Map.of("number", NORR, "name", api.call("GET", "/customers/" + NORR, adminToken, null).object().get("name"),
-                        "role", "User"));
+                .containsExactly(Map.of(
+                        "number",
+                        NORR,
+                        "name",
+                        api.call("GET", "/customers/" + NORR, adminToken, null)
+                                .object()
+                                .get("name"),
+                        "role",
+                        "User"));
 
         // Turn the other one down: removed, never a member with a role.
         testId("kundkonto-remove-" + turnedDown).click();
         testId("kundkonto-confirm-remove").click();
         waitUntil("the turned-down person is gone", () -> !present("kundkonto-member-" + turnedDown));
         assertThat(members(NORR)).containsExactlyInAnyOrder(admin, waiting);
-        assertThat(api.call("GET", "/customers/" + NORR + "/members", adminToken, null).list())
-                .extracting(m -> m.get("id")).containsExactlyInAnyOrder(admin, waiting);
+        assertThat(api.call("GET", "/customers/" + NORR + "/members", adminToken, null)
+                        .list())
+                .extracting(m -> m.get("id"))
+                .containsExactlyInAnyOrder(admin, waiting);
         browser.screenshot("account-users-approved-sv");
     }
 
@@ -342,24 +413,31 @@ class AccountPagesIT extends BrowserTestBase {
         register(SOLE_TRADER, "1231", "english@tradgard.se");
         browser.forgetSession(realm.getBaseUrl());
         // The console speaks the user's chosen language, which registration in Swedish set to sv.
-        var english = realm.admin().users().searchByEmail("english@tradgard.se", true).get(0);
+        var english =
+                realm.admin().users().searchByEmail("english@tradgard.se", true).get(0);
         english.singleAttribute("locale", "en");
         realm.admin().users().get(english.getId()).update(english);
-        for (String[] page : new String[][] {{"kundkonton", "kundkonto-customers-page", "account-customers-en"},
-                {"foretagsuppgifter", "kundkonto-company-page", "account-company-en"},
-                {"anvandare", "kundkonto-users-page", "account-users-en"}}) {
+        for (String[] page : new String[][] {
+            {"kundkonton", "kundkonto-customers-page", "account-customers-en"},
+            {"foretagsuppgifter", "kundkonto-company-page", "account-company-en"},
+            {"anvandare", "kundkonto-users-page", "account-users-en"}
+        }) {
             openConsole(page[0], "en", "english@tradgard.se", SOLE_TRADER);
             testId(page[1]);
             browser.screenshot(page[2]);
         }
         assertThat(testId("kundkonto-nav-users").getText()).isEqualTo("Manage users");
         openConsole("", "en", "english@tradgard.se", SOLE_TRADER);
-        new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id("phoneNumber")));
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("phoneNumber")));
         browser.screenshot("account-personal-info-en");
         testId("kundkonto-nav-company").click();
-        assertThat(testId("kundkonto-customer-number-hint").getText()).isEqualTo("This is also where you find your customer number.");
+        assertThat(testId("kundkonto-customer-number-hint").getText())
+                .isEqualTo("This is also where you find your customer number.");
         assertThat(testId("kundkonto-org-number").getText()).isEqualTo("800101-XXXX");
-        assertThat(driver.driver().getPageSource()).doesNotContain("19800101-1231").doesNotContain("800101-1231");
+        assertThat(driver.driver().getPageSource())
+                .doesNotContain("19800101-1231")
+                .doesNotContain("800101-1231");
     }
 
     @Test
@@ -376,16 +454,28 @@ class AccountPagesIT extends BrowserTestBase {
         phone.sendKeys(Keys.chord(Keys.CONTROL, "a"), "070-12");
         testId("save").click();
         WebElement phoneError = new WebDriverWait(driver.driver(), Duration.ofSeconds(20))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(), 'Ange ett giltigt telefonnummer')]")));
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.xpath("//*[contains(text(), 'Ange ett giltigt telefonnummer')]")));
         assertThat(phoneError.getText()).contains("070-123 45 67");
         browser.screenshot("account-personal-info-invalid-phone-sv");
-        var unchanged = realm.admin().users().searchByEmail("profil@syd.se", true).get(0);
-        assertThat(unchanged.getAttributes()).doesNotContainKey("municipalities").containsEntry("phoneNumber", List.of("+46700000000"));
+        var unchanged =
+                realm.admin().users().searchByEmail("profil@syd.se", true).get(0);
+        assertThat(unchanged.getAttributes())
+                .doesNotContainKey("municipalities")
+                .containsEntry("phoneNumber", List.of("+46700000000"));
 
         phone.sendKeys(Keys.chord(Keys.CONTROL, "a"), "+46 70 123 45 67");
         testId("save").click();
-        waitUntil("saved", () -> realm.admin().users().searchByEmail("profil@syd.se", true).get(0).getAttributes()
-                .getOrDefault("municipalities", List.of()).size() == 2);
+        waitUntil(
+                "saved",
+                () -> realm.admin()
+                                .users()
+                                .searchByEmail("profil@syd.se", true)
+                                .get(0)
+                                .getAttributes()
+                                .getOrDefault("municipalities", List.of())
+                                .size()
+                        == 2);
         browser.screenshot("account-personal-info-sv");
         var saved = realm.admin().users().searchByEmail("profil@syd.se", true).get(0);
         assertThat(saved.getAttributes().get("municipalities")).containsExactlyInAnyOrder("1480", "0180");
@@ -403,14 +493,19 @@ class AccountPagesIT extends BrowserTestBase {
         WebElement input = driver.findElement(By.cssSelector("#municipalities input"));
         input.click();
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), typed);
-        new WebDriverWait(driver.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//*[@role='option' or @role='menuitem']//*[normalize-space(text())='" + municipality + "']"))).click();
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(By.xpath(
+                        "//*[@role='option' or @role='menuitem']//*[normalize-space(text())='" + municipality + "']")))
+                .click();
     }
 
     /** User federation → Kundregister → Join policy, as JoinPolicyIT sets it. */
     private void joinPolicy(String policy) {
-        ComponentRepresentation registry = realm.admin().components().query(realm.getId(), "org.keycloak.storage.UserStorageProvider")
-                .stream().filter(c -> "customer-registry".equals(c.getProviderId())).findFirst().orElseThrow();
+        ComponentRepresentation registry =
+                realm.admin().components().query(realm.getId(), "org.keycloak.storage.UserStorageProvider").stream()
+                        .filter(c -> "customer-registry".equals(c.getProviderId()))
+                        .findFirst()
+                        .orElseThrow();
         registry.getConfig().putSingle("joinPolicy", policy);
         realm.admin().components().component(registry.getId()).update(registry);
     }
@@ -418,19 +513,24 @@ class AccountPagesIT extends BrowserTestBase {
     /** The member's role as the API lists it in Administrera användare. */
     private static Object memberRole(Api api, String token, String userId) {
         return api.call("GET", "/customers/" + NORR + "/members", token, null).list().stream()
-                .filter(m -> userId.equals(m.get("id"))).findFirst().orElseThrow().get("role");
+                .filter(m -> userId.equals(m.get("id")))
+                .findFirst()
+                .orElseThrow()
+                .get("role");
     }
 
     private Map<String, Object> companyDetails(String email, String customer) {
         Api api = new Api(realm.getBaseUrl());
-        return api.call("GET", "/customers/" + customer,
-                api.token("test-app", "test-secret", email, PASSWORD), null).object();
+        return api.call("GET", "/customers/" + customer, api.token("test-app", "test-secret", email, PASSWORD), null)
+                .object();
     }
 
     private String role(String customer, String userId) {
         CustomerAccountsAdmin admin = new CustomerAccountsAdmin(realm.admin());
         var org = admin.byCustomerNumber(customer).orElseThrow();
-        return admin.roleMemberIds(org, "Admin").contains(userId) ? "Admin" : admin.roleMemberIds(org, "User").contains(userId) ? "User" : null;
+        return admin.roleMemberIds(org, "Admin").contains(userId)
+                ? "Admin"
+                : admin.roleMemberIds(org, "User").contains(userId) ? "User" : null;
     }
 
     private List<String> members(String customer) {

@@ -62,10 +62,16 @@ class AnyLoginThemeIT extends BrowserTestBase {
             browser.openLogin(oauth, "sv");
             browser.clickRegister();
             assertThat(browser.pageId()).isEqualTo(Browser.VERIFY_PAGE);
-            assertThat(driver.driver().findElements(By.cssSelector("link[href*='kundkonto.css']"))).as("keycloak.v2, not kundkonto").isEmpty();
+            assertThat(driver.driver().findElements(By.cssSelector("link[href*='kundkonto.css']")))
+                    .as("keycloak.v2, not kundkonto")
+                    .isEmpty();
             assertThat(browser.title()).isEqualTo("Ange era gamla inloggningsuppgifter");
-            assertThat(browser.pageText()).contains("Kundnummer", "De fyra sista siffrorna i organisationsnumret",
-                    "Första gången du loggar in blir du automatiskt Administratör.", "Fortsätt");
+            assertThat(browser.pageText())
+                    .contains(
+                            "Kundnummer",
+                            "De fyra sista siffrorna i organisationsnumret",
+                            "Första gången du loggar in blir du automatiskt Administratör.",
+                            "Fortsätt");
             WebElement digits = driver.findElement(By.id("orgDigits"));
             assertThat(digits.getAttribute("type")).isEqualTo("text");
             assertThat(digits.getAttribute("inputmode")).isEqualTo("numeric");
@@ -77,7 +83,9 @@ class AnyLoginThemeIT extends BrowserTestBase {
             assertThat(browser.pageId()).isEqualTo(Browser.VERIFY_PAGE);
             assertThat(browser.feedback()).contains("Kundnumret eller siffrorna stämmer inte.");
             browser.verifyCustomer(A, "4400");
-            assertThat(browser.pageId()).as("verified: on to Keycloak's registration form").isEqualTo(Browser.REGISTER_PAGE);
+            assertThat(browser.pageId())
+                    .as("verified: on to Keycloak's registration form")
+                    .isEqualTo(Browser.REGISTER_PAGE);
 
             // The picker at login.
             browser.forgetSession(realm.getBaseUrl());
@@ -85,13 +93,15 @@ class AnyLoginThemeIT extends BrowserTestBase {
             browser.login("tema@foretaget.se", PASSWORD);
             assertThat(browser.pageId()).isEqualTo("login-kundkonto-select-customer");
             assertThat(browser.title()).isEqualTo("Byt kund");
-            assertThat(browser.pageText()).contains("Företaget AB (01020304)", "Återvinning Syd AB (04050607)", "Administratör", "Fortsätt");
+            assertThat(browser.pageText())
+                    .contains("Företaget AB (01020304)", "Återvinning Syd AB (04050607)", "Administratör", "Fortsätt");
             Accessibility.assertNoViolations(driver, "customer picker under keycloak.v2");
             browser.screenshot("keycloak-v2-select-customer-sv");
             browser.selectCustomer(A);
             AccessToken token = tokenFromCallback();
             @SuppressWarnings("unchecked")
-            Map<String, Object> active = (Map<String, Object>) token.getOtherClaims().get("active_customer");
+            Map<String, Object> active =
+                    (Map<String, Object>) token.getOtherClaims().get("active_customer");
             assertThat(active).containsEntry("number", A);
         } finally {
             RealmRepresentation restore = realm.admin().toRepresentation();

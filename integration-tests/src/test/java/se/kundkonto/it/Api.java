@@ -48,10 +48,12 @@ final class Api {
     }
 
     String token(String clientId, String clientSecret, String username, String password) {
-        String form = "grant_type=password&client_id=" + enc(clientId) + (clientSecret == null ? "" : "&client_secret=" + enc(clientSecret))
-                + "&username=" + enc(username) + "&password=" + enc(password) + "&scope=openid";
+        String form = "grant_type=password&client_id=" + enc(clientId)
+                + (clientSecret == null ? "" : "&client_secret=" + enc(clientSecret)) + "&username=" + enc(username)
+                + "&password=" + enc(password) + "&scope=openid";
         Reply reply = send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
         if (reply.status() != 200) {
             throw new IllegalStateException("no token for " + username + ": " + reply.body());
         }
@@ -66,7 +68,11 @@ final class Api {
         try {
             String json = body == null ? null : JsonSerialization.writeValueAsString(body);
             request.header("Content-Type", "application/json")
-                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                    .method(
+                            method,
+                            json == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(json));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -75,7 +81,8 @@ final class Api {
 
     /** A call to any address of the server (e.g. Keycloak's admin API), without a body. */
     Reply absolute(String method, String url, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody());
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -85,7 +92,8 @@ final class Api {
     /** A call with the body exactly as given (malformed JSON included). */
     Reply raw(String method, String path, String bearer, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realmUrl + "/kundkonto" + path))
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -108,7 +116,10 @@ final class Api {
     static String query(String... namesAndValues) {
         StringBuilder query = new StringBuilder();
         for (int i = 0; i < namesAndValues.length; i += 2) {
-            query.append(i == 0 ? '?' : '&').append(namesAndValues[i]).append('=').append(enc(namesAndValues[i + 1]));
+            query.append(i == 0 ? '?' : '&')
+                    .append(namesAndValues[i])
+                    .append('=')
+                    .append(enc(namesAndValues[i + 1]));
         }
         return query.toString();
     }

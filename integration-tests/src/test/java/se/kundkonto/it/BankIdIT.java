@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +26,6 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.realm.RealmBuilder;
 import org.keycloak.testframework.realm.RealmConfig;
 import org.keycloak.testframework.realm.UserBuilder;
-import java.time.Duration;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,12 +47,30 @@ class BankIdIT extends BrowserTestBase {
         @Override
         public RealmBuilder configure(RealmBuilder realm) {
             return realm.name("eid")
-                    .users(UserBuilder.create("anna").name("Anna", "Andersson").password("bankid").enabled(true),
-                            UserBuilder.create("bo").name("Bo", "Berg").password("bankid").enabled(true),
-                            UserBuilder.create("cecilia").name("Cecilia", "Cronhjort").password("bankid").enabled(true),
-                            UserBuilder.create("david").name("David", "Dahl").password("bankid").enabled(true),
-                            UserBuilder.create("erik").name("Erik", "Ek").password("bankid").enabled(true))
-                    .clients(ClientBuilder.create("kundportal").secret(EID_SECRET).redirectUris("*")
+                    .users(
+                            UserBuilder.create("anna")
+                                    .name("Anna", "Andersson")
+                                    .password("bankid")
+                                    .enabled(true),
+                            UserBuilder.create("bo")
+                                    .name("Bo", "Berg")
+                                    .password("bankid")
+                                    .enabled(true),
+                            UserBuilder.create("cecilia")
+                                    .name("Cecilia", "Cronhjort")
+                                    .password("bankid")
+                                    .enabled(true),
+                            UserBuilder.create("david")
+                                    .name("David", "Dahl")
+                                    .password("bankid")
+                                    .enabled(true),
+                            UserBuilder.create("erik")
+                                    .name("Erik", "Ek")
+                                    .password("bankid")
+                                    .enabled(true))
+                    .clients(ClientBuilder.create("kundportal")
+                            .secret(EID_SECRET)
+                            .redirectUris("*")
                             .protocolMappers(ssnClaim()));
         }
     }
@@ -91,8 +108,19 @@ class BankIdIT extends BrowserTestBase {
         mapper.setName("ssn");
         mapper.setProtocol("openid-connect");
         mapper.setProtocolMapper("oidc-usermodel-attribute-mapper");
-        mapper.setConfig(Map.of("user.attribute", "ssn", "claim.name", "ssn", "jsonType.label", "String",
-                "id.token.claim", "true", "access.token.claim", "true", "userinfo.token.claim", "true"));
+        mapper.setConfig(Map.of(
+                "user.attribute",
+                "ssn",
+                "claim.name",
+                "ssn",
+                "jsonType.label",
+                "String",
+                "id.token.claim",
+                "true",
+                "access.token.claim",
+                "true",
+                "userinfo.token.claim",
+                "true"));
         return mapper;
     }
 
@@ -111,18 +139,44 @@ class BankIdIT extends BrowserTestBase {
         // BankID knows name and personnummer, not e-mail: the eID realm must not ask its people for one.
         profile.getAttribute("email").setRequired(null);
         eid.admin().users().userProfile().update(profile);
-        Map.of("anna", "198001011231", "bo", "197502022222", "cecilia", "199003033333", "david", "198504044444", "erik", "196006065555").forEach((username, ssn) -> {
-            UserRepresentation person = eid.admin().users().searchByUsername(username, true).get(0);
-            person.singleAttribute("ssn", ssn);
-            eid.admin().users().get(person.getId()).update(person);
-        });
+        Map.of(
+                        "anna",
+                        "198001011231",
+                        "bo",
+                        "197502022222",
+                        "cecilia",
+                        "199003033333",
+                        "david",
+                        "198504044444",
+                        "erik",
+                        "196006065555")
+                .forEach((username, ssn) -> {
+                    UserRepresentation person =
+                            eid.admin().users().searchByUsername(username, true).get(0);
+                    person.singleAttribute("ssn", ssn);
+                    eid.admin().users().get(person.getId()).update(person);
+                });
 
-        IdentityProviderRepresentation bankId = realm.admin().identityProviders().get("bankid").toRepresentation();
+        IdentityProviderRepresentation bankId =
+                realm.admin().identityProviders().get("bankid").toRepresentation();
         String issuer = eid.getBaseUrl();
         bankId.setEnabled(true);
-        bankId.getConfig().putAll(Map.of("clientId", "kundportal", "clientSecret", EID_SECRET, "issuer", issuer,
-                "authorizationUrl", issuer + "/protocol/openid-connect/auth", "tokenUrl", issuer + "/protocol/openid-connect/token",
-                "jwksUrl", issuer + "/protocol/openid-connect/certs", "defaultScope", "openid profile"));
+        bankId.getConfig()
+                .putAll(Map.of(
+                        "clientId",
+                        "kundportal",
+                        "clientSecret",
+                        EID_SECRET,
+                        "issuer",
+                        issuer,
+                        "authorizationUrl",
+                        issuer + "/protocol/openid-connect/auth",
+                        "tokenUrl",
+                        issuer + "/protocol/openid-connect/token",
+                        "jwksUrl",
+                        issuer + "/protocol/openid-connect/certs",
+                        "defaultScope",
+                        "openid profile"));
         realm.admin().identityProviders().get("bankid").update(bankId);
     }
 
@@ -140,9 +194,10 @@ class BankIdIT extends BrowserTestBase {
         browser.submit("kc-idp-review-profile-form");
     }
 
-
     private UserRepresentation user(String email) {
-        return realm.admin().users().searchByEmail(email, true).stream().findFirst().orElse(null);
+        return realm.admin().users().searchByEmail(email, true).stream()
+                .findFirst()
+                .orElse(null);
     }
 
     private List<FederatedIdentityRepresentation> links(String email) {
@@ -152,7 +207,9 @@ class BankIdIT extends BrowserTestBase {
     @Test
     void aNewPersonProvesTheCustomerAccountAndComesStraightInTheNextTime() {
         loginWithBankId("anna");
-        assertThat(driver.findElement(By.id("firstName")).getDomProperty("value")).as("the name from BankID").isEqualTo("Anna");
+        assertThat(driver.findElement(By.id("firstName")).getDomProperty("value"))
+                .as("the name from BankID")
+                .isEqualTo("Anna");
         browser.screenshot("bankid-review-profile-sv");
         reviewProfile("anna@foretaget.se", "070-555 66 77");
 
@@ -164,10 +221,13 @@ class BankIdIT extends BrowserTestBase {
         browser.confirmEmail(mailbox, "anna@foretaget.se"); // an address typed at review profile is not trusted
         browser.skipTotp();
         AccessToken token = tokenFromCallback();
-        assertThat(token.getOtherClaims().get("customers")).asList().containsExactly(Map.of("number", A, "name", "Företaget AB", "role", "Admin"));
+        assertThat(token.getOtherClaims().get("customers"))
+                .asList()
+                .containsExactly(Map.of("number", A, "name", "Företaget AB", "role", "Admin"));
 
         // Linked by provider alias and the broker's subject; the personnummer is not kept.
-        String eidSubject = eid.admin().users().searchByUsername("anna", true).get(0).getId();
+        String eidSubject =
+                eid.admin().users().searchByUsername("anna", true).get(0).getId();
         assertThat(links("anna@foretaget.se")).singleElement().satisfies(link -> {
             assertThat(link.getIdentityProvider()).isEqualTo("bankid");
             assertThat(link.getUserId()).isEqualTo(eidSubject);
@@ -178,7 +238,9 @@ class BankIdIT extends BrowserTestBase {
 
         forgetBothSessions();
         loginWithBankId("anna");
-        assertThat(tokenFromCallback().getOtherClaims().get("customers")).asList().hasSize(1);
+        assertThat(tokenFromCallback().getOtherClaims().get("customers"))
+                .asList()
+                .hasSize(1);
     }
 
     @Test
@@ -199,7 +261,9 @@ class BankIdIT extends BrowserTestBase {
         browser.screenshot("bankid-link-password-sv");
         browser.loginPasswordOnly(PASSWORD);
         tokenFromCallback();
-        assertThat(links("bo@foretaget.se")).extracting(FederatedIdentityRepresentation::getIdentityProvider).containsExactly("bankid");
+        assertThat(links("bo@foretaget.se"))
+                .extracting(FederatedIdentityRepresentation::getIdentityProvider)
+                .containsExactly("bankid");
     }
 
     @Test
@@ -222,7 +286,9 @@ class BankIdIT extends BrowserTestBase {
         browser.screenshot("bankid-link-otp-sv");
         browser.enterOtp(app.nextCode());
         tokenFromCallback();
-        assertThat(links("erik@foretaget.se")).extracting(FederatedIdentityRepresentation::getIdentityProvider).containsExactly("bankid");
+        assertThat(links("erik@foretaget.se"))
+                .extracting(FederatedIdentityRepresentation::getIdentityProvider)
+                .containsExactly("bankid");
     }
 
     @Test
@@ -235,7 +301,9 @@ class BankIdIT extends BrowserTestBase {
         }
         browser.verifyCustomer("02030405", "3456");
         assertThat(browser.feedback()).hasValueSatisfying(m -> assertThat(m).contains("För många försök"));
-        assertThat(user("cecilia@norr.se")).as("no user without a proven customer account").isNull();
+        assertThat(user("cecilia@norr.se"))
+                .as("no user without a proven customer account")
+                .isNull();
     }
 
     @Test
@@ -247,7 +315,11 @@ class BankIdIT extends BrowserTestBase {
         mapper.setConfig(new java.util.HashMap<>(Map.of("acceptedAcr", "urn:test:bankid-high")));
         var mappers = realm.admin().identityProviders().get("bankid");
         mappers.addMapper(mapper).close();
-        String id = mappers.getMappers().stream().filter(m -> "require BankID level".equals(m.getName())).findFirst().orElseThrow().getId();
+        String id = mappers.getMappers().stream()
+                .filter(m -> "require BankID level".equals(m.getName()))
+                .findFirst()
+                .orElseThrow()
+                .getId();
         try {
             // The eID realm says acr "1" (a plain password login): not good enough.
             loginWithBankId("david");
@@ -269,12 +341,16 @@ class BankIdIT extends BrowserTestBase {
     void withBankIdDisabledThereIsNoButtonAndTheBrokerRefuses() throws Exception {
         browser.forgetSession(plain.getBaseUrl());
         driver.open(plain.getBaseUrl() + "/account/");
-        new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> Browser.LOGIN_PAGE.equals(browser.pageId()));
         assertThat(driver.driver().findElements(By.id("social-bankid"))).isEmpty();
-        HttpResponse<String> broker = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(plain.getBaseUrl() + "/broker/bankid/login?client_id=account-console&tab_id=x&session_code=y")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> broker = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(plain.getBaseUrl()
+                                        + "/broker/bankid/login?client_id=account-console&tab_id=x&session_code=y"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(broker.statusCode()).as(broker.body()).isGreaterThanOrEqualTo(400);
         assertThat(broker.headers().firstValue("Location")).isEmpty();
     }

@@ -68,11 +68,17 @@ public final class Browser {
     }
 
     public Optional<String> feedback() {
-        return now(driver, By.className("kc-feedback-text")).stream().findFirst().map(WebElement::getText).map(String::strip);
+        return now(driver, By.className("kc-feedback-text")).stream()
+                .findFirst()
+                .map(WebElement::getText)
+                .map(String::strip);
     }
 
     public Optional<String> fieldError(String field) {
-        return now(driver, By.id("input-error-" + field)).stream().findFirst().map(WebElement::getText).map(String::strip);
+        return now(driver, By.id("input-error-" + field)).stream()
+                .findFirst()
+                .map(WebElement::getText)
+                .map(String::strip);
     }
 
     public String pageText() {
@@ -178,7 +184,9 @@ public final class Browser {
             return List.of();
         }
         recoveryCodes = driver.driver().findElements(By.cssSelector("#kc-recovery-codes-list li")).stream()
-                .map(WebElement::getText).map(String::strip).toList();
+                .map(WebElement::getText)
+                .map(String::strip)
+                .toList();
         driver.findElement(By.id("kcRecoveryCodesConfirmationCheck")).click();
         submitWith(By.id("saveRecoveryAuthnCodesBtn"));
         return recoveryCodes;
@@ -196,7 +204,8 @@ public final class Browser {
     public void createPasskey(String label) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         driver.findElement(By.id("registerWebAuthn")).click();
-        org.openqa.selenium.Alert prompt = new WebDriverWait(driver.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.alertIsPresent());
+        org.openqa.selenium.Alert prompt =
+                new WebDriverWait(driver.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.alertIsPresent());
         prompt.sendKeys(label);
         prompt.accept();
         new WebDriverWait(driver.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
@@ -227,7 +236,8 @@ public final class Browser {
         input.clear();
         if (!code.isEmpty()) {
             // Long or odd input goes in through the DOM: sendKeys would type 10 KB key by key.
-            ((org.openqa.selenium.JavascriptExecutor) driver.driver()).executeScript("arguments[0].value = arguments[1];", input, code);
+            ((org.openqa.selenium.JavascriptExecutor) driver.driver())
+                    .executeScript("arguments[0].value = arguments[1];", input, code);
         }
         submitWith(By.id("kc-login"));
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.testframework.mail.MailServer;
 import org.keycloak.testframework.mail.annotations.InjectMailServer;
@@ -14,6 +12,8 @@ import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 
 /**
  * A test that uses the pages as a person does: the shared headless browser, logged out before each
@@ -70,7 +70,10 @@ abstract class BrowserTestBase implements FailureEvidence.Source {
      * own login, which the session completes without a page.
      */
     AccessToken tokenAfterInvitation() {
-        assertThat(driver.driver().getCurrentUrl()).startsWith(oauth.getRedirectUri()).doesNotContain("code=").doesNotContain("error=");
+        assertThat(driver.driver().getCurrentUrl())
+                .startsWith(oauth.getRedirectUri())
+                .doesNotContain("code=")
+                .doesNotContain("error=");
         oauth.loginForm().open();
         return tokenFromCallback();
     }

@@ -28,8 +28,7 @@ import org.keycloak.util.JsonSerialization;
 final class ClientLogin {
 
     /** An access token, as sent and as read. */
-    record Token(String raw, AccessToken parsed) {
-    }
+    record Token(String raw, AccessToken parsed) {}
 
     record Pkce(String verifier, String challenge) {
         static Pkce create() {
@@ -38,7 +37,8 @@ final class ClientLogin {
             String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             try {
                 byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-                return new Pkce(verifier, Base64.getUrlEncoder().withoutPadding().encodeToString(hash));
+                return new Pkce(
+                        verifier, Base64.getUrlEncoder().withoutPadding().encodeToString(hash));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
@@ -56,7 +56,8 @@ final class ClientLogin {
     }
 
     String authUrl(String clientId, String redirectUri, Pkce pkce) {
-        return realmUrl + "/protocol/openid-connect/auth?client_id=" + enc(clientId) + "&redirect_uri=" + enc(redirectUri)
+        return realmUrl + "/protocol/openid-connect/auth?client_id=" + enc(clientId) + "&redirect_uri="
+                + enc(redirectUri)
                 + "&response_type=code&scope=openid&state=own-state&ui_locales=sv"
                 + (pkce == null ? "" : "&code_challenge=" + pkce.challenge() + "&code_challenge_method=S256");
     }
@@ -77,21 +78,31 @@ final class ClientLogin {
         Pkce pkce = secret == null ? Pkce.create() : null;
         PlainHttp.Page page = http.follow(http.get(authUrl(clientId, redirectUri, pkce)), redirectUri);
         if (!page.isRedirect()) {
-            page = http.follow(page.form("#kc-form-login").with("username", email).with("password", password).submit(http), redirectUri);
+            page = http.follow(
+                    page.form("#kc-form-login")
+                            .with("username", email)
+                            .with("password", password)
+                            .submit(http),
+                    redirectUri);
         }
         assertThat(page.location()).as("back at %s", clientId).startsWith(redirectUri);
         assertThat(queryParam(page.location(), "state")).isEqualTo("own-state");
         String code = queryParam(page.location(), "code");
         assertThat(code).as("a code in %s", page.location()).isNotBlank();
-        String form = "grant_type=authorization_code&client_id=" + enc(clientId) + "&code=" + enc(code) + "&redirect_uri=" + enc(redirectUri)
+        String form = "grant_type=authorization_code&client_id=" + enc(clientId) + "&code=" + enc(code)
+                + "&redirect_uri=" + enc(redirectUri)
                 + (pkce != null ? "&code_verifier=" + pkce.verifier() : "&client_secret=" + enc(secret));
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
-                            .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            String accessToken = (String) JsonSerialization.readValue(response.body(), Map.class).get("access_token");
+            String accessToken = (String)
+                    JsonSerialization.readValue(response.body(), Map.class).get("access_token");
             return new Token(accessToken, new JWSInput(accessToken).readJsonContent(AccessToken.class));
         } catch (IOException | JWSInputException e) {
             throw new IllegalStateException(e);

@@ -39,6 +39,7 @@ class CustomerAccountRacesIT {
     private static final String PASSWORD = "Race2026!secret";
     /** Demo registry customers (realm-export seed): number, last four digits, company name. */
     private static final String A = "01020304";
+
     private static final String A_DIGITS = "4400";
     private static final String B = "02030405";
     private static final String B_DIGITS = "3456";
@@ -92,12 +93,16 @@ class CustomerAccountRacesIT {
             List<String> admins = admins(A);
             String promoter = admins.contains(annaId) ? anna : bo;
             String other = admins.contains(annaId) ? boId : annaId;
-            assertThat(api.call("PUT", members + other + "/role", promoter, Map.of("role", "Admin")).status()).isEqualTo(200);
+            assertThat(api.call("PUT", members + other + "/role", promoter, Map.of("role", "Admin"))
+                            .status())
+                    .isEqualTo(200);
             assertThat(admins(A)).containsExactlyInAnyOrder(annaId, boId);
 
             List<Integer> statuses = atOnce(List.of(
-                    () -> api.call("PUT", members + boId + "/role", anna, Map.of("role", "User")).status(),
-                    () -> api.call("PUT", members + annaId + "/role", bo, Map.of("role", "User")).status()));
+                    () -> api.call("PUT", members + boId + "/role", anna, Map.of("role", "User"))
+                            .status(),
+                    () -> api.call("PUT", members + annaId + "/role", bo, Map.of("role", "User"))
+                            .status()));
 
             assertThat(admins(A)).as("round %d (answers %s)", round, statuses).hasSize(1);
             assertThat(statuses).as("round %d", round).containsOnlyOnce(200);
@@ -109,7 +114,9 @@ class CustomerAccountRacesIT {
         List<String> admins = admins(A);
         String promoter = admins.contains(annaId) ? anna : bo;
         String other = admins.contains(annaId) ? boId : annaId;
-        assertThat(api.call("PUT", members + other + "/role", promoter, Map.of("role", "Admin")).status()).isEqualTo(200);
+        assertThat(api.call("PUT", members + other + "/role", promoter, Map.of("role", "Admin"))
+                        .status())
+                .isEqualTo(200);
         List<Integer> leaving = atOnce(List.of(
                 () -> api.call("DELETE", members + annaId, anna, null).status(),
                 () -> api.call("DELETE", members + boId, bo, null).status()));
@@ -140,15 +147,25 @@ class CustomerAccountRacesIT {
 
         List<String> answers = atOnce(claims);
 
-        assertThat(answers).as("every registration reaches the e-mail check, none an error page").containsOnly("200 login-login-verify-email");
+        assertThat(answers)
+                .as("every registration reaches the e-mail check, none an error page")
+                .containsOnly("200 login-login-verify-email");
         List<OrganizationRepresentation> orgs = realm.admin().organizations().getAll().stream()
-                .filter(o -> B.equals(o.getAlias())).toList();
+                .filter(o -> B.equals(o.getAlias()))
+                .toList();
         assertThat(orgs).as("one organization for the customer").hasSize(1);
-        OrganizationRepresentation org = new CustomerAccountsAdmin(realm.admin()).byCustomerNumber(B).orElseThrow();
+        OrganizationRepresentation org =
+                new CustomerAccountsAdmin(realm.admin()).byCustomerNumber(B).orElseThrow();
         CustomerAccountsAdmin admin = new CustomerAccountsAdmin(realm.admin());
         assertThat(admin.memberIds(org)).hasSize(people);
-        assertThat(realm.admin().organizations().get(org.getId()).groups().getAll(null, null, null, 0, 100, true, false))
-                .as("one set of role groups").extracting(g -> g.getName()).containsExactlyInAnyOrder("Admin", "User", "Pending");
+        assertThat(realm.admin()
+                        .organizations()
+                        .get(org.getId())
+                        .groups()
+                        .getAll(null, null, null, 0, 100, true, false))
+                .as("one set of role groups")
+                .extracting(g -> g.getName())
+                .containsExactlyInAnyOrder("Admin", "User", "Pending");
         // Everyone who registers is Admin (the portal's rule); each holds exactly that one role.
         assertThat(admin.roleMemberIds(org, "Admin")).hasSize(people).doesNotHaveDuplicates();
         assertThat(admin.roleMemberIds(org, "User")).isEmpty();
@@ -168,37 +185,59 @@ class CustomerAccountRacesIT {
 
         assertThat(leaving.status()).as("the only enabled Admin may not leave").isEqualTo(409);
         assertThat(leaving.object()).containsEntry("error", "last_admin");
-        assertThat(api.call("PUT", "/customers/05060708/members/" + left.getId() + "/role", staying, Map.of("role", "User")).status())
-                .as("demoting the disabled one leaves the enabled Admin").isEqualTo(200);
+        assertThat(api.call(
+                                "PUT",
+                                "/customers/05060708/members/" + left.getId() + "/role",
+                                staying,
+                                Map.of("role", "User"))
+                        .status())
+                .as("demoting the disabled one leaves the enabled Admin")
+                .isEqualTo(200);
     }
 
     @Test
     void aCompanyNameTakenByAnotherOrganizationOrAsLongAsTheColumnStillRegisters() {
         OrganizationRepresentation other = new OrganizationRepresentation();
-        other.setName("Återvinning Syd AB"); // customer 04050607's company name, taken by an organization a realm admin made
+        other.setName(
+                "Återvinning Syd AB"); // customer 04050607's company name, taken by an organization a realm admin made
         other.setAlias("annan-organisation");
         realm.admin().organizations().create(other).close();
 
         PlainHttp http = new PlainHttp();
-        Page page = http.follow(registrationForm(verified(http, "04050607", "7652"), "syd@atervinning.se").submit(http), CALLBACK);
+        Page page = http.follow(
+                registrationForm(verified(http, "04050607", "7652"), "syd@atervinning.se")
+                        .submit(http),
+                CALLBACK);
 
         assertThat(page.pageId()).isEqualTo("login-login-verify-email");
-        assertThat(new CustomerAccountsAdmin(realm.admin()).byCustomerNumber("04050607").orElseThrow().getName())
+        assertThat(new CustomerAccountsAdmin(realm.admin())
+                        .byCustomerNumber("04050607")
+                        .orElseThrow()
+                        .getName())
                 .isEqualTo("Återvinning Syd AB (04050607)");
 
         if (RegistryDatabase.isPostgres()) { // the H2 registry lives inside the server: only PostgreSQL takes a new row
-            String longName = "Långa Namnets Återvinnings- och Transportaktiebolag ".repeat(5).substring(0, 255);
-            RegistryDatabase.execute("insert into customer_registry (customer_number, org_number, company_name, active) "
-                    + "values ('06070809', '556123-4567', '" + longName + "', true)");
+            String longName = "Långa Namnets Återvinnings- och Transportaktiebolag "
+                    .repeat(5)
+                    .substring(0, 255);
+            RegistryDatabase.execute(
+                    "insert into customer_registry (customer_number, org_number, company_name, active) "
+                            + "values ('06070809', '556123-4567', '" + longName + "', true)");
             try {
                 OrganizationRepresentation clash = new OrganizationRepresentation();
                 clash.setName(longName);
                 clash.setAlias("lang-organisation");
                 realm.admin().organizations().create(clash).close();
                 PlainHttp second = new PlainHttp();
-                Page long255 = second.follow(registrationForm(verified(second, "06070809", "4567"), "lang@namn.se").submit(second), CALLBACK);
+                Page long255 = second.follow(
+                        registrationForm(verified(second, "06070809", "4567"), "lang@namn.se")
+                                .submit(second),
+                        CALLBACK);
                 assertThat(long255.pageId()).isEqualTo("login-login-verify-email");
-                String name = new CustomerAccountsAdmin(realm.admin()).byCustomerNumber("06070809").orElseThrow().getName();
+                String name = new CustomerAccountsAdmin(realm.admin())
+                        .byCustomerNumber("06070809")
+                        .orElseThrow()
+                        .getName();
                 assertThat(name).hasSizeLessThanOrEqualTo(255).endsWith(" (06070809)");
             } finally {
                 RegistryDatabase.execute("delete from customer_registry where customer_number = '06070809'");

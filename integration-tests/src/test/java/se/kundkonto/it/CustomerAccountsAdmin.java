@@ -14,18 +14,24 @@ import org.keycloak.representations.idm.UserRepresentation;
 public record CustomerAccountsAdmin(RealmResource realm) {
 
     public Optional<OrganizationRepresentation> byCustomerNumber(String customerNumber) {
-        return realm.organizations().getAll().stream().filter(o -> customerNumber.equals(o.getAlias())).findFirst()
+        return realm.organizations().getAll().stream()
+                .filter(o -> customerNumber.equals(o.getAlias()))
+                .findFirst()
                 .map(brief -> resource(brief).toRepresentation()); // the list leaves out attributes
     }
 
     public List<String> memberIds(OrganizationRepresentation org) {
-        return resource(org).members().search(null, null, 0, 10_000).stream().map(MemberRepresentation::getId).toList(); // getAll() stops at 10
+        return resource(org).members().search(null, null, 0, 10_000).stream()
+                .map(MemberRepresentation::getId)
+                .toList(); // getAll() stops at 10
     }
 
     public List<String> roleMemberIds(OrganizationRepresentation org, String role) {
         OrganizationResource res = resource(org);
         GroupRepresentation group = res.groups().getGroupByPath(role, false);
-        return res.groups().group(group.getId()).getMembers(0, 1000, true).stream().map(MemberRepresentation::getId).toList();
+        return res.groups().group(group.getId()).getMembers(0, 1000, true).stream()
+                .map(MemberRepresentation::getId)
+                .toList();
     }
 
     public Optional<UserRepresentation> userByEmail(String email) {

@@ -51,7 +51,8 @@ class CustomerAccountsIT extends BrowserTestBase {
 
     @SuppressWarnings("unchecked")
     private static String activeCustomer(AccessToken token) {
-        Map<String, Object> active = (Map<String, Object>) token.getOtherClaims().get("active_customer");
+        Map<String, Object> active =
+                (Map<String, Object>) token.getOtherClaims().get("active_customer");
         return active == null ? null : (String) active.get("number");
     }
 
@@ -63,7 +64,8 @@ class CustomerAccountsIT extends BrowserTestBase {
     void aUserAddsASecondCustomerAccountPicksOneAtLoginAndSwitchesLater() {
         registerNewUser("02030405", "3456", "multi@norr.se", "Flera2026!konton");
         AccessToken first = token(tokensFromCallback());
-        assertThat(customers(first)).containsExactly(Map.of("number", "02030405", "name", "Sopbolaget i Norr AB", "role", "Admin"));
+        assertThat(customers(first))
+                .containsExactly(Map.of("number", "02030405", "name", "Sopbolaget i Norr AB", "role", "Admin"));
         assertThat(activeCustomer(first)).isEqualTo("02030405");
 
         // "Lägg till kundkonto": the same verification, as an application-initiated action.
@@ -83,7 +85,12 @@ class CustomerAccountsIT extends BrowserTestBase {
         browser.openLogin(oauth, "sv");
         browser.login("multi@norr.se", "Flera2026!konton");
         assertThat(browser.pageId()).isEqualTo(PICKER);
-        assertThat(browser.pageText()).contains("Byt kund", "Sopbolaget i Norr AB (02030405)", "Återvinning Syd AB (04050607)", "Administratör");
+        assertThat(browser.pageText())
+                .contains(
+                        "Byt kund",
+                        "Sopbolaget i Norr AB (02030405)",
+                        "Återvinning Syd AB (04050607)",
+                        "Administratör");
         assertThat(driver.findElement(By.id("customer-04050607")).isSelected()).isTrue();
         browser.screenshot("select-customer-sv");
         browser.selectCustomer("02030405");
@@ -98,7 +105,10 @@ class CustomerAccountsIT extends BrowserTestBase {
         assertThat(activeCustomer(token(refreshed))).isEqualTo("04050607");
 
         // Not a member: refused, with the picker to choose among one's own.
-        oauth.loginForm().kcAction("kundkonto-switch-customer:05060708").uiLocales("sv").open();
+        oauth.loginForm()
+                .kcAction("kundkonto-switch-customer:05060708")
+                .uiLocales("sv")
+                .open();
         assertThat(browser.pageId()).isEqualTo(PICKER);
         assertThat(browser.feedback()).hasValueSatisfying(m -> assertThat(m).contains("inte kopplad"));
         browser.screenshot("select-customer-not-member-sv");
@@ -116,7 +126,13 @@ class CustomerAccountsIT extends BrowserTestBase {
         CustomerAccountsAdmin admin = new CustomerAccountsAdmin(realm.admin());
         OrganizationRepresentation syd = admin.byCustomerNumber("04050607").orElseThrow();
         String userId = admin.userByEmail("ex@bygg.se").orElseThrow().getId();
-        realm.admin().organizations().get(syd.getId()).members().member(userId).delete().close();
+        realm.admin()
+                .organizations()
+                .get(syd.getId())
+                .members()
+                .member(userId)
+                .delete()
+                .close();
 
         AccessToken afterRemoval = token(oauth.doRefreshTokenRequest(tokens.getRefreshToken()));
         assertThat(customers(afterRemoval)).extracting(c -> c.get("number")).containsExactly("05060708");
@@ -141,16 +157,20 @@ class CustomerAccountsIT extends BrowserTestBase {
         try {
             oauth.loginForm().open();
             AccessTokenResponse silent = tokensFromCallback();
-            assertThat(activeCustomer(token(silent))).as("single sign-on: no questions, the last used").isEqualTo("04050607");
+            assertThat(activeCustomer(token(silent)))
+                    .as("single sign-on: no questions, the last used")
+                    .isEqualTo("04050607");
             oauth.loginForm().kcAction("kundkonto-switch-customer:02030405").open();
             AccessTokenResponse app = tokensFromCallback();
             assertThat(activeCustomer(token(app))).isEqualTo("02030405");
-            assertThat(activeCustomer(token(oauth.doRefreshTokenRequest(app.getRefreshToken())))).isEqualTo("02030405");
+            assertThat(activeCustomer(token(oauth.doRefreshTokenRequest(app.getRefreshToken()))))
+                    .isEqualTo("02030405");
         } finally {
             oauth.client("test-app", "test-secret");
         }
         assertThat(activeCustomer(token(oauth.doRefreshTokenRequest(portal.getRefreshToken()))))
-                .as("the portal's choice is untouched by the app's").isEqualTo("04050607");
+                .as("the portal's choice is untouched by the app's")
+                .isEqualTo("04050607");
     }
 
     private ClientRepresentation secondClient() {
@@ -166,7 +186,8 @@ class CustomerAccountsIT extends BrowserTestBase {
     void userinfoCarriesTheSameClaims() {
         registerNewUser("01020304", "4400", "info@foretaget.se", "Claims2026!ok");
         AccessTokenResponse tokens = tokensFromCallback();
-        Map<String, Object> userInfo = oauth.doUserInfoRequest(tokens.getAccessToken()).getUserInfo().getOtherClaims();
+        Map<String, Object> userInfo =
+                oauth.doUserInfoRequest(tokens.getAccessToken()).getUserInfo().getOtherClaims();
         assertThat(userInfo).containsKeys("customers", "active_customer");
         assertThat(userInfo.toString()).contains("01020304", "Företaget AB").doesNotContain("112233");
     }

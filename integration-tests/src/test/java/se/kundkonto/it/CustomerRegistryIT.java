@@ -47,9 +47,12 @@ class CustomerRegistryIT {
     Keycloak adminClient;
 
     private ComponentRepresentation registry() {
-        List<ComponentRepresentation> components = realm.admin().components()
-                .query(realm.getId(), "org.keycloak.storage.UserStorageProvider");
-        return components.stream().filter(c -> "customer-registry".equals(c.getProviderId())).findFirst().orElseThrow();
+        List<ComponentRepresentation> components =
+                realm.admin().components().query(realm.getId(), "org.keycloak.storage.UserStorageProvider");
+        return components.stream()
+                .filter(c -> "customer-registry".equals(c.getProviderId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private UserResource federatedUser(String customerNumber) {
@@ -60,15 +63,25 @@ class CustomerRegistryIT {
     @Test
     void everyProviderShowsTheDeployedVersionInItsOperationalInfo() {
         var providers = adminClient.serverInfo().getInfo().getProviders();
-        for (String[] provider : new String[][] {{"authenticator", "kundkonto-verify-customer"}, {"authenticator", "kundkonto-select-customer"},
-                {"form-action", "kundkonto-link-customer"}, {"storage", "customer-registry"}, {"protocol-mapper", "kundkonto-customer-claims"},
-                {"realm-restapi-extension", "kundkonto"}, {"admin-realm-restapi-extension", "kundkonto-guess-locks"}}) {
+        for (String[] provider : new String[][] {
+            {"authenticator", "kundkonto-verify-customer"},
+            {"authenticator", "kundkonto-select-customer"},
+            {"form-action", "kundkonto-link-customer"},
+            {"storage", "customer-registry"},
+            {"protocol-mapper", "kundkonto-customer-claims"},
+            {"realm-restapi-extension", "kundkonto"},
+            {"admin-realm-restapi-extension", "kundkonto-guess-locks"}
+        }) {
             var spi = providers.get(provider[0]);
             assertThat(spi).as("SPI %s", provider[0]).isNotNull();
             var info = spi.getProviders().get(provider[1]);
             assertThat(info).as("%s in %s", provider[1], provider[0]).isNotNull();
-            assertThat(info.getOperationalInfo()).as(provider[1]).containsEntry("kundkontoVersion", PackVersion.VERSION)
-                    .containsEntry("builtForKeycloak", adminClient.serverInfo().getInfo().getSystemInfo().getVersion());
+            assertThat(info.getOperationalInfo())
+                    .as(provider[1])
+                    .containsEntry("kundkontoVersion", PackVersion.VERSION)
+                    .containsEntry(
+                            "builtForKeycloak",
+                            adminClient.serverInfo().getInfo().getSystemInfo().getVersion());
         }
     }
 
@@ -81,9 +94,13 @@ class CustomerRegistryIT {
     @Test
     void noRegistryNumberIsAKeycloakUser() {
         for (String number : NUMBERS) {
-            assertThatThrownBy(() -> federatedUser(number).toRepresentation()).as(number).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> federatedUser(number).toRepresentation())
+                    .as(number)
+                    .isInstanceOf(NotFoundException.class);
             assertThat(realm.admin().users().search(number, true)).as(number).isEmpty();
-            assertThat(realm.admin().users().searchByUsername(number, true)).as(number).isEmpty();
+            assertThat(realm.admin().users().searchByUsername(number, true))
+                    .as(number)
+                    .isEmpty();
             assertThat(realm.admin().users().search(number, 0, 10)).as(number).isEmpty();
             assertThat(realm.admin().users().count(number)).as(number).isZero();
         }
@@ -96,9 +113,13 @@ class CustomerRegistryIT {
         password.setValue("Takeover2026!x");
         password.setTemporary(false);
         for (String number : NUMBERS) {
-            assertThatThrownBy(() -> federatedUser(number).resetPassword(password)).as(number).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> federatedUser(number).resetPassword(password))
+                    .as(number)
+                    .isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> federatedUser(number).remove()).as(number).isInstanceOf(NotFoundException.class);
         }
-        assertThat(realm.admin().users().search("01020304", true)).as("nothing was created either").isEmpty();
+        assertThat(realm.admin().users().search("01020304", true))
+                .as("nothing was created either")
+                .isEmpty();
     }
 }

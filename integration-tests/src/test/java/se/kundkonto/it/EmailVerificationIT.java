@@ -13,8 +13,8 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.realm.RealmConfig;
 import org.keycloak.testframework.realm.RealmBuilder;
+import org.keycloak.testframework.realm.RealmConfig;
 
 /**
  * Issue 10, item 5: registration confirms the e-mail address (Keycloak's VERIFY_EMAIL) before the TOTP
@@ -38,7 +38,6 @@ class EmailVerificationIT extends BrowserTestBase {
         return realm;
     }
 
-
     private void registerUntilVerifyEmail(String email) {
         browser.openLogin(oauth, "sv");
         browser.clickRegister();
@@ -56,7 +55,8 @@ class EmailVerificationIT extends BrowserTestBase {
         registerUntilVerifyEmail("ny@syd.se");
         assertThat(browser.pageText()).contains("Vi har skickat ett e-postmeddelande till ny@syd.se");
         assertThat(user("ny@syd.se").isEmailVerified()).isFalse();
-        assertThat(Mails.latest(mailbox, "ny@syd.se", "Bekräfta din e-postadress för Mina sidor")).isNotNull();
+        assertThat(Mails.latest(mailbox, "ny@syd.se", "Bekräfta din e-postadress för Mina sidor"))
+                .isNotNull();
 
         browser.confirmEmail(mailbox, "ny@syd.se");
         assertThat(browser.pageId()).as("the portal's steps stay in order").isEqualTo(Browser.TOTP_PAGE);
@@ -71,12 +71,16 @@ class EmailVerificationIT extends BrowserTestBase {
         registerUntilVerifyEmail("skannad@syd.se");
         String link = Mails.verificationLink(mailbox, "skannad@syd.se");
 
-        HttpClient scanner = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient scanner = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         for (int fetch = 0; fetch < 2; fetch++) {
             HttpResponse<String> page = get(scanner, link);
             assertThat(page.statusCode()).isLessThan(500);
         }
-        assertThat(user("skannad@syd.se").isEmailVerified()).as("a GET without the person's session").isFalse();
+        assertThat(user("skannad@syd.se").isEmailVerified())
+                .as("a GET without the person's session")
+                .isFalse();
 
         // The person's own click, in the browser that registered, still works afterwards.
         browser.confirmEmail(mailbox, "skannad@syd.se");
@@ -99,9 +103,13 @@ class EmailVerificationIT extends BrowserTestBase {
         for (int fetch = 0; fetch < 2; fetch++) {
             PlainHttp.Page page = crawler.follow(crawler.get(link), "http://127.0.0.1:8500");
             assertThat(page.status()).isLessThan(500);
-            assertThat(page.link("login-actions/action-token")).as("the page asks for a click").isNotBlank();
+            assertThat(page.link("login-actions/action-token"))
+                    .as("the page asks for a click")
+                    .isNotBlank();
         }
-        assertThat(user("kraplare@syd.se").isEmailVerified()).as("GETs of the e-mailed link with cookies kept").isFalse();
+        assertThat(user("kraplare@syd.se").isEmailVerified())
+                .as("GETs of the e-mailed link with cookies kept")
+                .isFalse();
     }
 
     private static HttpResponse<String> get(HttpClient client, String url) throws IOException, InterruptedException {

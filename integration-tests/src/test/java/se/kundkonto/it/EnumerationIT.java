@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +49,7 @@ class EnumerationIT {
     private static final String CLIENT = "mina-sidor";
     /** A client an operator might add with the password grant on (the realm export has none): the real lookup path. */
     private static final String SCRIPT_CLIENT = "enum-script";
+
     private static final String INACTIVE = "01020305";
     private static final String USER = "karl.kontroll@enum.se";
     private static final String PASSWORD = "Enum-2026-lösen";
@@ -65,8 +66,13 @@ class EnumerationIT {
         @Override
         public RealmBuilder configure(RealmBuilder realm) {
             return realm.name("kundportal-enum-user")
-                    .users(UserBuilder.create(USER).email(USER).emailVerified(true).name("Karl", "Kontroll")
-                            .attribute("phoneNumber", "+46701234567").password(PASSWORD).enabled(true));
+                    .users(UserBuilder.create(USER)
+                            .email(USER)
+                            .emailVerified(true)
+                            .name("Karl", "Kontroll")
+                            .attribute("phoneNumber", "+46701234567")
+                            .password(PASSWORD)
+                            .enabled(true));
         }
     }
 
@@ -81,7 +87,8 @@ class EnumerationIT {
         void areIndistinguishable() {
             keep(entryPoint, byNumber);
             assertThat(byNumber.values().stream().distinct().toList())
-                    .as(entryPoint + ": the same answer for " + byNumber.keySet()).hasSize(1);
+                    .as(entryPoint + ": the same answer for " + byNumber.keySet())
+                    .hasSize(1);
         }
     }
 
@@ -107,8 +114,12 @@ class EnumerationIT {
      * and keeps the comparable answer; {@code check} makes sure the entry point answered as expected,
      * so an error page on all three does not pass for "indistinguishable".
      */
-    private static Answers ask(String entryPoint, List<String> numbers, java.util.function.UnaryOperator<String> variant,
-            Probe probe, java.util.function.Consumer<Page> check) {
+    private static Answers ask(
+            String entryPoint,
+            List<String> numbers,
+            java.util.function.UnaryOperator<String> variant,
+            Probe probe,
+            java.util.function.Consumer<Page> check) {
         Map<String, String> answers = new LinkedHashMap<>();
         for (String number : numbers) {
             String typed = variant.apply(number);
@@ -120,8 +131,9 @@ class EnumerationIT {
     }
 
     private static String authUrl(ManagedRealm realm, String extra) {
-        return realm.getBaseUrl() + "/protocol/openid-connect/auth?client_id=" + CLIENT + "&response_type=code&scope=openid"
-                + "&redirect_uri=" + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8) + extra;
+        return realm.getBaseUrl() + "/protocol/openid-connect/auth?client_id=" + CLIENT
+                + "&response_type=code&scope=openid" + "&redirect_uri="
+                + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8) + extra;
     }
 
     private static Page loginPage(PlainHttp http, ManagedRealm realm) {
@@ -132,19 +144,27 @@ class EnumerationIT {
 
     private static Page wrongOldCompanyLogin(ManagedRealm realm, String typedNumber) {
         PlainHttp http = new PlainHttp();
-        return loginPage(http, realm).form("#kc-form-login").with("username", typedNumber).with("password", "0000").submit(http);
+        return loginPage(http, realm)
+                .form("#kc-form-login")
+                .with("username", typedNumber)
+                .with("password", "0000")
+                .submit(http);
     }
 
     private static void loginError(Page page) {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.pageId()).isEqualTo(Browser.LOGIN_PAGE);
-        assertThat(page.doc().text()).contains("Ogiltigt användarnamn eller lösenord.").doesNotContain("För många försök");
+        assertThat(page.doc().text())
+                .contains("Ogiltigt användarnamn eller lösenord.")
+                .doesNotContain("För många försök");
     }
 
     private static void verificationError(Page page) {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.pageId()).isEqualTo(Browser.VERIFY_PAGE);
-        assertThat(page.doc().text()).contains("Kundnumret eller siffrorna stämmer inte.").doesNotContain("För många försök");
+        assertThat(page.doc().text())
+                .contains("Kundnumret eller siffrorna stämmer inte.")
+                .doesNotContain("För många försök");
     }
 
     @Test
@@ -156,78 +176,154 @@ class EnumerationIT {
         variants.put("U+0001 in front", n -> "\u0001" + n);
         variants.put("full-width digits", EnumerationIT::fullWidth);
         variants.put("no-break space inside", n -> n.substring(0, 4) + "\u00A0" + n.substring(4));
-        variants.forEach((name, variant) -> ask("login form, " + name, numbers, variant, n -> wrongOldCompanyLogin(realm, n),
-                EnumerationIT::loginError).areIndistinguishable());
+        variants.forEach((name, variant) -> ask(
+                        "login form, " + name,
+                        numbers,
+                        variant,
+                        n -> wrongOldCompanyLogin(realm, n),
+                        EnumerationIT::loginError)
+                .areIndistinguishable());
     }
 
     @Test
     void theVerificationPageAnswersAlike() {
-        ask("verification page", List.of("04050607", INACTIVE, "99887761"), n -> n, n -> {
-            PlainHttp http = new PlainHttp();
-            Page verify = http.follow(http.get(loginPage(http, realm).link("login-actions/registration")), CALLBACK);
-            assertThat(verify.pageId()).isEqualTo(Browser.VERIFY_PAGE);
-            return verify.form("#kundkonto-verify-form").with("customerNumber", n).with("orgDigits", "0000").submit(http);
-        }, EnumerationIT::verificationError).areIndistinguishable();
+        ask(
+                        "verification page",
+                        List.of("04050607", INACTIVE, "99887761"),
+                        n -> n,
+                        n -> {
+                            PlainHttp http = new PlainHttp();
+                            Page verify = http.follow(
+                                    http.get(loginPage(http, realm).link("login-actions/registration")), CALLBACK);
+                            assertThat(verify.pageId()).isEqualTo(Browser.VERIFY_PAGE);
+                            return verify.form("#kundkonto-verify-form")
+                                    .with("customerNumber", n)
+                                    .with("orgDigits", "0000")
+                                    .submit(http);
+                        },
+                        EnumerationIT::verificationError)
+                .areIndistinguishable();
     }
 
     @Test
     void resetCredentialsAnswersAlike() {
-        ask("reset credentials (Glömt lösen?)", List.of("01020304", INACTIVE, "99887762"), n -> n, n -> {
-            PlainHttp http = new PlainHttp();
-            Page reset = http.follow(http.get(loginPage(http, realm).link("reset-credentials")), CALLBACK);
-            return http.follow(reset.form("#kc-reset-password-form").with("username", n).submit(http), CALLBACK);
-        }, page -> assertThat(page.status()).isEqualTo(200)).areIndistinguishable();
+        ask(
+                        "reset credentials (Glömt lösen?)",
+                        List.of("01020304", INACTIVE, "99887762"),
+                        n -> n,
+                        n -> {
+                            PlainHttp http = new PlainHttp();
+                            Page reset =
+                                    http.follow(http.get(loginPage(http, realm).link("reset-credentials")), CALLBACK);
+                            return http.follow(
+                                    reset.form("#kc-reset-password-form")
+                                            .with("username", n)
+                                            .submit(http),
+                                    CALLBACK);
+                        },
+                        page -> assertThat(page.status()).isEqualTo(200))
+                .areIndistinguishable();
     }
 
     @Test
     void thePasswordGrantAnswersAlikeOnEveryClient() {
         List<ClientRepresentation> clients = realm.admin().clients().findAll();
-        assertThat(clients).extracting(ClientRepresentation::getClientId).contains("admin-cli", CLIENT, "kund-app", "account");
+        assertThat(clients)
+                .extracting(ClientRepresentation::getClientId)
+                .contains("admin-cli", CLIENT, "kund-app", "account");
         for (ClientRepresentation client : clients) {
-            String secret = Boolean.TRUE.equals(client.isPublicClient()) || Boolean.TRUE.equals(client.isBearerOnly()) ? null
+            String secret = Boolean.TRUE.equals(client.isPublicClient()) || Boolean.TRUE.equals(client.isBearerOnly())
+                    ? null
                     : realm.admin().clients().get(client.getId()).getSecret().getValue();
-            ask("password grant on " + client.getClientId(), List.of("01020304", INACTIVE, "99887763"), n -> n, n -> {
-                Map<String, String> form = new LinkedHashMap<>(Map.of("grant_type", "password", "client_id", client.getClientId(),
-                        "username", n, "password", "4400"));
-                if (secret != null) {
-                    form.put("client_secret", secret);
-                }
-                return new PlainHttp().postForm(realm.getBaseUrl() + "/protocol/openid-connect/token", form);
-            }, page -> {
-                assertThat(page.status()).as(client.getClientId()).isIn(400, 401);
-                if (!SCRIPT_CLIENT.equals(client.getClientId())) {
-                    assertThat(page.body()).as(client.getClientId() + " allows no password grant")
-                            .containsAnyOf("unauthorized_client", "invalid_client");
-                }
-            }).areIndistinguishable();
+            ask(
+                            "password grant on " + client.getClientId(),
+                            List.of("01020304", INACTIVE, "99887763"),
+                            n -> n,
+                            n -> {
+                                Map<String, String> form = new LinkedHashMap<>(Map.of(
+                                        "grant_type",
+                                        "password",
+                                        "client_id",
+                                        client.getClientId(),
+                                        "username",
+                                        n,
+                                        "password",
+                                        "4400"));
+                                if (secret != null) {
+                                    form.put("client_secret", secret);
+                                }
+                                return new PlainHttp()
+                                        .postForm(realm.getBaseUrl() + "/protocol/openid-connect/token", form);
+                            },
+                            page -> {
+                                assertThat(page.status())
+                                        .as(client.getClientId())
+                                        .isIn(400, 401);
+                                if (!SCRIPT_CLIENT.equals(client.getClientId())) {
+                                    assertThat(page.body())
+                                            .as(client.getClientId() + " allows no password grant")
+                                            .containsAnyOf("unauthorized_client", "invalid_client");
+                                }
+                            })
+                    .areIndistinguishable();
         }
     }
 
     @Test
     void theAdminApiKnowsNoRegistryNumber() {
-        String registry = realm.admin().components().query(realm.getId(), "org.keycloak.storage.UserStorageProvider").stream()
-                .filter(c -> "customer-registry".equals(c.getProviderId())).map(ComponentRepresentation::getId).findFirst().orElseThrow();
+        String registry =
+                realm.admin().components().query(realm.getId(), "org.keycloak.storage.UserStorageProvider").stream()
+                        .filter(c -> "customer-registry".equals(c.getProviderId()))
+                        .map(ComponentRepresentation::getId)
+                        .findFirst()
+                        .orElseThrow();
         for (String number : List.of("01020304", INACTIVE, "99887764")) {
-            assertThatThrownBy(() -> realm.admin().users().get("f:" + registry + ":" + number).toRepresentation())
-                    .as(number).isInstanceOf(NotFoundException.class);
-            assertThat(realm.admin().users().searchByUsername(number, true)).as(number).isEmpty();
+            assertThatThrownBy(() -> realm.admin()
+                            .users()
+                            .get("f:" + registry + ":" + number)
+                            .toRepresentation())
+                    .as(number)
+                    .isInstanceOf(NotFoundException.class);
+            assertThat(realm.admin().users().searchByUsername(number, true))
+                    .as(number)
+                    .isEmpty();
         }
     }
 
     @Test
     void addCustomerAnswersAlike() {
         PlainHttp http = new PlainHttp();
-        Page page = loginPage(http, userRealm).form("#kc-form-login").with("username", USER).with("password", PASSWORD).submit(http);
+        Page page = loginPage(http, userRealm)
+                .form("#kc-form-login")
+                .with("username", USER)
+                .with("password", PASSWORD)
+                .submit(http);
         page = http.follow(page, CALLBACK);
         if (Browser.TOTP_PAGE.equals(page.pageId())) {
-            page = http.follow(page.form("#kc-totp-settings-form").with("kundkontoSkip", "").submit(http), CALLBACK);
+            page = http.follow(
+                    page.form("#kc-totp-settings-form")
+                            .with("kundkontoSkip", "")
+                            .submit(http),
+                    CALLBACK);
         }
-        assertThat(page.isRedirect()).as("logged in, back at the portal, not on " + page.pageId()).isTrue();
-        ask("Lägg till kundkonto", List.of("05060708", INACTIVE, "99887765"), n -> n, n -> {
-            Page add = http.follow(http.get(authUrl(userRealm, "&kc_action=kundkonto-add-customer")), CALLBACK);
-            assertThat(add.pageId()).isEqualTo(Browser.VERIFY_PAGE);
-            return add.form("#kundkonto-verify-form").with("customerNumber", n).with("orgDigits", "0000").submit(http);
-        }, EnumerationIT::verificationError).areIndistinguishable();
+        assertThat(page.isRedirect())
+                .as("logged in, back at the portal, not on " + page.pageId())
+                .isTrue();
+        ask(
+                        "Lägg till kundkonto",
+                        List.of("05060708", INACTIVE, "99887765"),
+                        n -> n,
+                        n -> {
+                            Page add = http.follow(
+                                    http.get(authUrl(userRealm, "&kc_action=kundkonto-add-customer")), CALLBACK);
+                            assertThat(add.pageId()).isEqualTo(Browser.VERIFY_PAGE);
+                            return add.form("#kundkonto-verify-form")
+                                    .with("customerNumber", n)
+                                    .with("orgDigits", "0000")
+                                    .submit(http);
+                        },
+                        EnumerationIT::verificationError)
+                .areIndistinguishable();
     }
 
     @Test
@@ -236,9 +332,16 @@ class EnumerationIT {
             loginError(wrongOldCompanyLogin(userRealm, "\u000103040506"));
         }
         PlainHttp http = new PlainHttp();
-        Page right = http.follow(loginPage(http, userRealm).form("#kc-form-login").with("username", "03040506")
-                .with("password", "1231").submit(http), CALLBACK);
-        assertThat(right.pageId()).as("five guesses with U+0001 in front locked the number").isEqualTo(Browser.LOGIN_PAGE);
+        Page right = http.follow(
+                loginPage(http, userRealm)
+                        .form("#kc-form-login")
+                        .with("username", "03040506")
+                        .with("password", "1231")
+                        .submit(http),
+                CALLBACK);
+        assertThat(right.pageId())
+                .as("five guesses with U+0001 in front locked the number")
+                .isEqualTo(Browser.LOGIN_PAGE);
         assertThat(right.doc().text()).contains("För många försök");
     }
 

@@ -33,8 +33,13 @@ final class FailureEvidence implements TestWatcher {
         Object test = context.getTestInstance().orElse(null);
         if (test instanceof Source source) {
             Path screenshots = Path.of(System.getProperty("kundkonto.screenshots", "target/screenshots"));
-            Path dir = Path.of(System.getProperty(DIRECTORY_PROPERTY, screenshots.resolve("failures").toString()));
-            save(dir, context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName(), source);
+            Path dir = Path.of(System.getProperty(
+                    DIRECTORY_PROPERTY, screenshots.resolve("failures").toString()));
+            save(
+                    dir,
+                    context.getRequiredTestClass().getSimpleName() + "."
+                            + context.getRequiredTestMethod().getName(),
+                    source);
         }
     }
 
@@ -52,7 +57,8 @@ final class FailureEvidence implements TestWatcher {
             System.err.println("No screenshot of the failed " + name + ": " + e);
         }
         try {
-            String html = "<!-- " + String.valueOf(source.currentUrl()).replace("--", "- -") + " -->\n" + source.pageSource();
+            String html =
+                    "<!-- " + String.valueOf(source.currentUrl()).replace("--", "- -") + " -->\n" + source.pageSource();
             Files.writeString(dir.resolve(file + ".html"), html, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             System.err.println("No page source of the failed " + name + ": " + e);

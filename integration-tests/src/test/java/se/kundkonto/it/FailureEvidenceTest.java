@@ -40,8 +40,7 @@ class FailureEvidenceTest {
         }
 
         @Test
-        void passes() {
-        }
+        void passes() {}
     }
 
     /** A browser that is already gone: nothing can be saved, and the run still reports the test's own failure. */
@@ -57,7 +56,10 @@ class FailureEvidenceTest {
         System.setProperty(FailureEvidence.DIRECTORY_PROPERTY, dir.toString());
         try {
             EngineTestKit.engine("junit-jupiter")
-                    .selectors(selectClass(sample)).execute().testEvents().assertStatistics(s -> s.succeeded(1).failed(1));
+                    .selectors(selectClass(sample))
+                    .execute()
+                    .testEvents()
+                    .assertStatistics(s -> s.succeeded(1).failed(1));
         } finally {
             System.clearProperty(FailureEvidence.DIRECTORY_PROPERTY);
         }
@@ -67,7 +69,8 @@ class FailureEvidenceTest {
     void aFailedTestLeavesItsScreenshotAndPage() throws Exception {
         run(Sample.class);
         assertThat(dir.resolve("Sample.fails.png")).hasBinaryContent(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
-        assertThat(Files.readString(dir.resolve("Sample.fails.html"))).startsWith("<!-- http://localhost:8080/realms/kundportal/")
+        assertThat(Files.readString(dir.resolve("Sample.fails.html")))
+                .startsWith("<!-- http://localhost:8080/realms/kundportal/")
                 .contains("Kundnumret eller siffrorna stämmer inte.");
         assertThat(dir.resolve("Sample.passes.png")).doesNotExist();
     }

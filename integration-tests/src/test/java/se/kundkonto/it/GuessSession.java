@@ -35,7 +35,10 @@ final class GuessSession {
     /** Logged in as the user with "Lägg till kundkonto" ({@code kc_action}) asked for: its verification page. */
     static GuessSession atAddCustomer(OAuthClient oauth, String email, String password) {
         GuessSession s = new GuessSession();
-        s.get(oauth.loginForm().uiLocales("sv").kcAction("kundkonto-add-customer").build());
+        s.get(oauth.loginForm()
+                .uiLocales("sv")
+                .kcAction("kundkonto-add-customer")
+                .build());
         s.post("kc-form-login", Map.of("username", email, "password", password));
         return s;
     }

@@ -8,8 +8,7 @@ import org.keycloak.representations.idm.OrganizationRepresentation;
 /** A customer account imported with a test realm, with one person already its member (no role group: a User). */
 final class ImportedMember {
 
-    private ImportedMember() {
-    }
+    private ImportedMember() {}
 
     static OrganizationRepresentation account(String customerNumber, String companyName, String memberUsername) {
         OrganizationRepresentation org = new OrganizationRepresentation();

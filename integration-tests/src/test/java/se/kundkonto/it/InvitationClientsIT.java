@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.keycloak.jose.jws.JWSInput;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -105,18 +104,22 @@ class InvitationClientsIT extends BrowserTestBase {
 
     private boolean isMemberAs(String customer, String email, String role) {
         var org = accounts().byCustomerNumber(customer).orElseThrow();
-        return accounts().userByEmail(email).map(u -> accounts().roleMemberIds(org, role).contains(u.getId())).orElse(false);
+        return accounts()
+                .userByEmail(email)
+                .map(u -> accounts().roleMemberIds(org, role).contains(u.getId()))
+                .orElse(false);
     }
 
     private List<Object> pendingInvitations(String adminToken, String customer) {
         return api().call("GET", "/customers/" + customer + "/invitations", adminToken, null).list().stream()
-                .map(i -> i.get("email")).toList();
+                .map(i -> i.get("email"))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
     private static List<String> customerRoles(AccessToken token) {
-        return ((List<Map<String, Object>>) token.getOtherClaims().get("customers")).stream()
-                .map(c -> c.get("number") + "/" + c.get("role")).toList();
+        return ((List<Map<String, Object>>) token.getOtherClaims().get("customers"))
+                .stream().map(c -> c.get("number") + "/" + c.get("role")).toList();
     }
 
     // ---------------------------------------------------------------- (1) the account console, in Chromium
@@ -127,13 +130,17 @@ class InvitationClientsIT extends BrowserTestBase {
     }
 
     private boolean present(String id) {
-        return !Browser.now(driver, By.cssSelector("[data-testid='" + id + "']")).isEmpty();
+        return !Browser.now(driver, By.cssSelector("[data-testid='" + id + "']"))
+                .isEmpty();
     }
 
     private void awaitConsoleOrLogin() {
-        new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                .until(d -> present("kundkonto-nav-customers") || !Browser.now(driver, By.id("kc-login")).isEmpty()
-                        || !Browser.now(driver, By.cssSelector("body[data-page-id]")).isEmpty());
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> present("kundkonto-nav-customers")
+                        || !Browser.now(driver, By.id("kc-login")).isEmpty()
+                        || !Browser.now(driver, By.cssSelector("body[data-page-id]"))
+                                .isEmpty());
     }
 
     @Test
@@ -154,7 +161,9 @@ class InvitationClientsIT extends BrowserTestBase {
         // The person opens the e-mail in another browser.
         browser.forgetSession(realm.getBaseUrl());
         browser.open(link);
-        assertThat(driver.driver().getCurrentUrl()).as("not the console's error callback").doesNotContain("error=");
+        assertThat(driver.driver().getCurrentUrl())
+                .as("not the console's error callback")
+                .doesNotContain("error=");
         assertThat(browser.pageId()).isEqualTo(Browser.REGISTER_PAGE);
         assertThat(browser.pageText()).contains("Företaget AB");
         assertThat(browser.fieldValue("email")).isEqualTo("ny.konsol@foretaget.se");
@@ -165,17 +174,24 @@ class InvitationClientsIT extends BrowserTestBase {
 
         // Back in the console, which starts its own (PKCE) login: the fresh session completes it at once.
         try {
-            new WebDriverWait(driver.driver(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+            new WebDriverWait(driver.driver(), Duration.ofSeconds(30))
+                    .ignoring(StaleElementReferenceException.class)
                     .until(d -> present("kundkonto-nav-customers"));
         } catch (org.openqa.selenium.TimeoutException e) {
             browser.screenshot("invitation-console-not-landed");
-            throw new AssertionError("not in the console: " + driver.driver().getCurrentUrl() + "\n" + browser.pageText(), e);
+            throw new AssertionError(
+                    "not in the console: " + driver.driver().getCurrentUrl() + "\n" + browser.pageText(), e);
         }
-        assertThat(driver.driver().getCurrentUrl()).contains("/realms/kundportal-clients/account").doesNotContain("error=");
-        assertThat(driver.driver().findElements(By.id("kc-login"))).as("no second login").isEmpty();
+        assertThat(driver.driver().getCurrentUrl())
+                .contains("/realms/kundportal-clients/account")
+                .doesNotContain("error=");
+        assertThat(driver.driver().findElements(By.id("kc-login")))
+                .as("no second login")
+                .isEmpty();
         browser.screenshot("invitation-console-landed-sv");
         assertThat(isMemberAs(A, "ny.konsol@foretaget.se", "User")).isTrue();
-        assertThat(pendingInvitations(testAppToken("konsol.chef@foretaget.se"), A)).doesNotContain("ny.konsol@foretaget.se");
+        assertThat(pendingInvitations(testAppToken("konsol.chef@foretaget.se"), A))
+                .doesNotContain("ny.konsol@foretaget.se");
     }
 
     // ---------------------------------------------------------------- (2) the public PKCE app
@@ -199,13 +215,24 @@ class InvitationClientsIT extends BrowserTestBase {
         assertThat(page.location()).as("not sent off with an error").isNull();
         assertThat(page.pageId()).as("the registration form, no digits asked").isEqualTo(Browser.REGISTER_PAGE);
         assertThat(page.doc().selectFirst("#email").val()).isEqualTo(email);
-        page = http.follow(page.form("#kc-register-form").with("firstName", "Ny").with("lastName", "Person")
-                .with("phoneNumber", "070-333 44 55").with("email", email).submit(http), leaving);
+        page = http.follow(
+                page.form("#kc-register-form")
+                        .with("firstName", "Ny")
+                        .with("lastName", "Person")
+                        .with("phoneNumber", "070-333 44 55")
+                        .with("email", email)
+                        .submit(http),
+                leaving);
         assertThat(page.pageId()).isEqualTo(Browser.UPDATE_PASSWORD_PAGE);
-        page = http.follow(page.form("#kc-passwd-update-form").with("password-new", PASSWORD).with("password-confirm", PASSWORD)
-                .submit(http), leaving);
+        page = http.follow(
+                page.form("#kc-passwd-update-form")
+                        .with("password-new", PASSWORD)
+                        .with("password-confirm", PASSWORD)
+                        .submit(http),
+                leaving);
         assertThat(page.pageId()).isEqualTo(Browser.TOTP_PAGE);
-        return http.follow(page.form("#kc-totp-settings-form").with("kundkontoSkip", "").submit(http), leaving);
+        return http.follow(
+                page.form("#kc-totp-settings-form").with("kundkontoSkip", "").submit(http), leaving);
     }
 
     /** An existing user through the link: logs in, sees "Gå med", presses it. */
@@ -213,35 +240,56 @@ class InvitationClientsIT extends BrowserTestBase {
         PlainHttp.Page page = http.follow(http.get(link), leaving);
         assertThat(page.location()).as("not sent off with an error").isNull();
         assertThat(page.pageId()).isEqualTo(Browser.LOGIN_PAGE);
-        page = http.follow(page.form("#kc-form-login").with("username", email).with("password", PASSWORD).submit(http), leaving);
+        page = http.follow(
+                page.form("#kc-form-login")
+                        .with("username", email)
+                        .with("password", PASSWORD)
+                        .submit(http),
+                leaving);
         assertThat(page.pageId()).isEqualTo(ACCEPT_PAGE);
         assertThat(page.doc().text()).contains("Företaget AB");
-        return http.follow(page.form("#kundkonto-accept-invitation-form").with("accept", "").submit(http), leaving);
+        return http.follow(
+                page.form("#kundkonto-accept-invitation-form")
+                        .with("accept", "")
+                        .submit(http),
+                leaving);
     }
 
     @Test
     void anInvitationSentWithThePublicPkceAppsTokenWorksForANewPersonAndAnExistingUser() {
         registered(A, "4400", "app.chef@foretaget.se");
         registered(NORR, "3456", "app.kollega@norr.se");
-        String admin = clientLogin(new PlainHttp(), APP, null, APP_CALLBACK, "app.chef@foretaget.se").raw();
-        Map<String, Object> fromApp = Map.of("email", "ny.app@foretaget.se", "role", "Admin", "redirectUri", APP_CALLBACK);
-        assertThat(api().call("POST", "/customers/" + A + "/invitations", admin, fromApp).status()).isEqualTo(201);
-        assertThat(api().call("POST", "/customers/" + A + "/invitations", admin,
-                Map.of("email", "app.kollega@norr.se", "role", "User", "redirectUri", APP_CALLBACK)).status()).isEqualTo(201);
+        String admin = clientLogin(new PlainHttp(), APP, null, APP_CALLBACK, "app.chef@foretaget.se")
+                .raw();
+        Map<String, Object> fromApp =
+                Map.of("email", "ny.app@foretaget.se", "role", "Admin", "redirectUri", APP_CALLBACK);
+        assertThat(api().call("POST", "/customers/" + A + "/invitations", admin, fromApp)
+                        .status())
+                .isEqualTo(201);
+        assertThat(api().call(
+                                "POST",
+                                "/customers/" + A + "/invitations",
+                                admin,
+                                Map.of("email", "app.kollega@norr.se", "role", "User", "redirectUri", APP_CALLBACK))
+                        .status())
+                .isEqualTo(201);
 
         // A new person: registers through the link, ends at the app's callback without an error, and the
         // app's own PKCE login then needs nothing more from them.
         PlainHttp phone = new PlainHttp();
-        PlainHttp.Page end = registerThroughLink(phone, invitationLink("ny.app@foretaget.se"), "ny.app@foretaget.se", APP_CALLBACK);
+        PlainHttp.Page end =
+                registerThroughLink(phone, invitationLink("ny.app@foretaget.se"), "ny.app@foretaget.se", APP_CALLBACK);
         assertThat(end.location()).startsWith(APP_CALLBACK).doesNotContain("error=");
         Token newcomer = clientLogin(phone, APP, null, APP_CALLBACK, "no-password-needed");
         assertThat(customerRoles(newcomer.parsed())).containsExactly(A + "/Admin");
 
         // An existing user: logs in, accepts, and is back in the app the same way.
         PlainHttp other = new PlainHttp();
-        end = loginAndAcceptThroughLink(other, invitationLink("app.kollega@norr.se"), "app.kollega@norr.se", APP_CALLBACK);
+        end = loginAndAcceptThroughLink(
+                other, invitationLink("app.kollega@norr.se"), "app.kollega@norr.se", APP_CALLBACK);
         assertThat(end.location()).startsWith(APP_CALLBACK).doesNotContain("error=");
-        assertThat(customerRoles(clientLogin(other, APP, null, APP_CALLBACK, "no-password-needed").parsed()))
+        assertThat(customerRoles(clientLogin(other, APP, null, APP_CALLBACK, "no-password-needed")
+                        .parsed()))
                 .containsExactlyInAnyOrder(A + "/User", NORR + "/Admin");
         assertThat(pendingInvitations(admin, A)).doesNotContain("ny.app@foretaget.se", "app.kollega@norr.se");
     }
@@ -252,23 +300,38 @@ class InvitationClientsIT extends BrowserTestBase {
     void theConfidentialPortalsInvitationsStillWork() {
         registered(A, "4400", "portal.chef@foretaget.se");
         registered(NORR, "3456", "portal.kollega@norr.se");
-        String admin = clientLogin(new PlainHttp(), PORTAL, PORTAL_SECRET, PORTAL_URL, "portal.chef@foretaget.se").raw();
+        String admin = clientLogin(new PlainHttp(), PORTAL, PORTAL_SECRET, PORTAL_URL, "portal.chef@foretaget.se")
+                .raw();
         // No redirectUri: the portal's base URL.
-        assertThat(api().call("POST", "/customers/" + A + "/invitations", admin, Map.of("email", "portal.kollega@norr.se", "role", "Admin"))
-                .status()).isEqualTo(201);
-        assertThat(api().call("POST", "/customers/" + A + "/invitations", admin, Map.of("email", "ny.portal@foretaget.se", "role", "User"))
-                .status()).isEqualTo(201);
+        assertThat(api().call(
+                                "POST",
+                                "/customers/" + A + "/invitations",
+                                admin,
+                                Map.of("email", "portal.kollega@norr.se", "role", "Admin"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(api().call(
+                                "POST",
+                                "/customers/" + A + "/invitations",
+                                admin,
+                                Map.of("email", "ny.portal@foretaget.se", "role", "User"))
+                        .status())
+                .isEqualTo(201);
 
         PlainHttp colleague = new PlainHttp();
-        PlainHttp.Page end = loginAndAcceptThroughLink(colleague, invitationLink("portal.kollega@norr.se"), "portal.kollega@norr.se", PORTAL_URL);
+        PlainHttp.Page end = loginAndAcceptThroughLink(
+                colleague, invitationLink("portal.kollega@norr.se"), "portal.kollega@norr.se", PORTAL_URL);
         assertThat(end.location()).startsWith(PORTAL_URL).doesNotContain("error=");
-        assertThat(customerRoles(clientLogin(colleague, PORTAL, PORTAL_SECRET, PORTAL_URL, "no-password-needed").parsed()))
+        assertThat(customerRoles(clientLogin(colleague, PORTAL, PORTAL_SECRET, PORTAL_URL, "no-password-needed")
+                        .parsed()))
                 .containsExactlyInAnyOrder(A + "/Admin", NORR + "/Admin");
 
         PlainHttp newcomer = new PlainHttp();
-        end = registerThroughLink(newcomer, invitationLink("ny.portal@foretaget.se"), "ny.portal@foretaget.se", PORTAL_URL);
+        end = registerThroughLink(
+                newcomer, invitationLink("ny.portal@foretaget.se"), "ny.portal@foretaget.se", PORTAL_URL);
         assertThat(end.location()).startsWith(PORTAL_URL).doesNotContain("error=");
-        assertThat(customerRoles(clientLogin(newcomer, PORTAL, PORTAL_SECRET, PORTAL_URL, "no-password-needed").parsed()))
+        assertThat(customerRoles(clientLogin(newcomer, PORTAL, PORTAL_SECRET, PORTAL_URL, "no-password-needed")
+                        .parsed()))
                 .containsExactly(A + "/User");
     }
 
@@ -281,8 +344,13 @@ class InvitationClientsIT extends BrowserTestBase {
         String admin = testAppToken("skanner.chef@foretaget.se");
         String callback = oauth.getRedirectUri();
         for (String email : List.of("skannad@norr.se", "oppnad.ny@foretaget.se")) {
-            assertThat(api().call("POST", "/customers/" + A + "/invitations", admin,
-                    Map.of("email", email, "role", "Admin", "redirectUri", callback)).status()).isEqualTo(201);
+            assertThat(api().call(
+                                    "POST",
+                                    "/customers/" + A + "/invitations",
+                                    admin,
+                                    Map.of("email", email, "role", "Admin", "redirectUri", callback))
+                            .status())
+                    .isEqualTo(201);
         }
         String existingLink = invitationLink("skannad@norr.se");
         String newLink = invitationLink("oppnad.ny@foretaget.se");
@@ -296,7 +364,9 @@ class InvitationClientsIT extends BrowserTestBase {
         }
         PlainHttp scanner = new PlainHttp();
         for (String link : List.of(existingLink, newLink, existingLink, newLink)) {
-            assertThat(scanner.follow(scanner.get(link), callback).status()).as("with the cookies of the last visit").isLessThan(500);
+            assertThat(scanner.follow(scanner.get(link), callback).status())
+                    .as("with the cookies of the last visit")
+                    .isLessThan(500);
         }
         // The invited user's own browser, signed in: the link shows "Gå med" and nothing more.
         PlainHttp signedIn = new PlainHttp();
@@ -307,16 +377,25 @@ class InvitationClientsIT extends BrowserTestBase {
             assertThat(accept.pageId()).isEqualTo(ACCEPT_PAGE);
         }
         assertThat(isMemberAs(A, "skannad@norr.se", "Admin")).isFalse();
-        assertThat(accounts().byCustomerNumber(A).map(org -> accounts().memberIds(org).contains(userId("skannad@norr.se")))).hasValue(false);
+        assertThat(accounts()
+                        .byCustomerNumber(A)
+                        .map(org -> accounts().memberIds(org).contains(userId("skannad@norr.se"))))
+                .hasValue(false);
         assertThat(accounts().userByEmail("oppnad.ny@foretaget.se")).isEmpty();
         // (The tests share the realm: other tests' invitations to this customer account may be pending too.)
         assertThat(pendingInvitations(admin, A)).contains("skannad@norr.se", "oppnad.ny@foretaget.se");
 
         // Only the person's POST on that page accepts.
-        PlainHttp.Page end = signedIn.follow(accept.form("#kundkonto-accept-invitation-form").with("accept", "").submit(signedIn), callback);
+        PlainHttp.Page end = signedIn.follow(
+                accept.form("#kundkonto-accept-invitation-form")
+                        .with("accept", "")
+                        .submit(signedIn),
+                callback);
         assertThat(end.location()).startsWith(callback);
         assertThat(isMemberAs(A, "skannad@norr.se", "Admin")).isTrue();
-        assertThat(pendingInvitations(admin, A)).contains("oppnad.ny@foretaget.se").doesNotContain("skannad@norr.se");
+        assertThat(pendingInvitations(admin, A))
+                .contains("oppnad.ny@foretaget.se")
+                .doesNotContain("skannad@norr.se");
     }
 
     // ---------------------------------------------------------------- hostile input
@@ -325,12 +404,24 @@ class InvitationClientsIT extends BrowserTestBase {
     void brokenOrForeignLinksAreExplainedInSwedishOrEnglishNeverAServerError() {
         registered(A, "4400", "trasig.chef@foretaget.se");
         String admin = testAppToken("trasig.chef@foretaget.se");
-        assertThat(api().call("POST", "/customers/" + A + "/invitations", admin,
-                Map.of("email", "trasig@foretaget.se", "role", "User", "redirectUri", oauth.getRedirectUri())).status()).isEqualTo(201);
+        assertThat(api().call(
+                                "POST",
+                                "/customers/" + A + "/invitations",
+                                admin,
+                                Map.of(
+                                        "email",
+                                        "trasig@foretaget.se",
+                                        "role",
+                                        "User",
+                                        "redirectUri",
+                                        oauth.getRedirectUri()))
+                        .status())
+                .isEqualTo(201);
         String link = invitationLink("trasig@foretaget.se");
         String key = queryParam(link, "key");
         assertThat(key).as("the link carries its invitation as key: " + link).isNotBlank();
-        String tampered = link.replace(key, key.substring(0, key.length() - 6) + (key.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA"));
+        String tampered =
+                link.replace(key, key.substring(0, key.length() - 6) + (key.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA"));
         String garbled = link.replace(key, "inte-en-inbjudan");
         String foreign = link.replace("/realms/kundportal-clients/", "/realms/kundportal-clients-other/");
         for (String broken : List.of(tampered, garbled, foreign, link.replace(key, ""))) {
@@ -345,12 +436,24 @@ class InvitationClientsIT extends BrowserTestBase {
 
         // A redirect not registered for the client is refused when the invitation is sent, and one added to
         // the link afterwards is not used.
-        Api.Reply refused = api().call("POST", "/customers/" + A + "/invitations", admin,
-                Map.of("email", "trasig2@foretaget.se", "role", "User", "redirectUri", "https://evil.example/"));
+        Api.Reply refused = api().call(
+                        "POST",
+                        "/customers/" + A + "/invitations",
+                        admin,
+                        Map.of(
+                                "email",
+                                "trasig2@foretaget.se",
+                                "role",
+                                "User",
+                                "redirectUri",
+                                "https://evil.example/"));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.object()).containsEntry("error", "invalid_redirect_uri");
         PlainHttp http = new PlainHttp();
-        PlainHttp.Page end = registerThroughLink(http, link + "&redirect_uri=" + enc("https://evil.example/"), "trasig@foretaget.se",
+        PlainHttp.Page end = registerThroughLink(
+                http,
+                link + "&redirect_uri=" + enc("https://evil.example/"),
+                "trasig@foretaget.se",
                 oauth.getRedirectUri());
         assertThat(end.location()).startsWith(oauth.getRedirectUri());
     }

@@ -64,10 +64,12 @@ class InvitationIT extends BrowserTestBase {
     }
 
     private Api.Reply invite(String adminToken, String email, String role) {
-        return api().call("POST", "/customers/" + A + "/invitations", adminToken,
-                Map.of("email", email, "role", role, "redirectUri", oauth.getRedirectUri()));
+        return api().call(
+                        "POST",
+                        "/customers/" + A + "/invitations",
+                        adminToken,
+                        Map.of("email", email, "role", role, "redirectUri", oauth.getRedirectUri()));
     }
-
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> customers(AccessToken token) {
@@ -84,13 +86,24 @@ class InvitationIT extends BrowserTestBase {
         String admin = adminOfA("chef@foretaget.se");
         Api.Reply sent = invite(admin, "Ny.Person@Foretaget.se", "User");
         assertThat(sent.status()).isEqualTo(201);
-        assertThat(sent.object()).containsEntry("email", "ny.person@foretaget.se").containsKeys("id", "expiresAt");
-        assertThat(realm.admin().getAdminEvents()).anySatisfy(e ->
-                assertThat(e.getDetails()).containsEntry("kundkonto_event", "invited").containsEntry("kundkonto_customer_number", A)
+        assertThat(sent.object())
+                .containsEntry("email", "ny.person@foretaget.se")
+                .containsKeys("id", "expiresAt");
+        assertThat(realm.admin().getAdminEvents())
+                .anySatisfy(e -> assertThat(e.getDetails())
+                        .containsEntry("kundkonto_event", "invited")
+                        .containsEntry("kundkonto_customer_number", A)
                         .containsEntry("kundkonto_role", "User"));
 
         MimeMessage invitation = Mails.latest(mail, "ny.person@foretaget.se", SUBJECT_SV);
-        assertThat(Mails.text(invitation)).contains("Test Person", "Företaget AB", A, "Användare", "Du behöver inte organisationsnumret", "72 timmar");
+        assertThat(Mails.text(invitation))
+                .contains(
+                        "Test Person",
+                        "Företaget AB",
+                        A,
+                        "Användare",
+                        "Du behöver inte organisationsnumret",
+                        "72 timmar");
         String link = Mails.link(invitation);
 
         browser.forgetSession(realm.getBaseUrl());
@@ -104,7 +117,8 @@ class InvitationIT extends BrowserTestBase {
         browser.register("Nina", "Ny", "070-111 22 33", "annan@foretaget.se", PASSWORD);
         assertThat(browser.pageId()).isEqualTo(Browser.REGISTER_PAGE);
         assertThat(browser.fieldError("email")).hasValue("Använd e-postadressen som inbjudan skickades till.");
-        assertThat(realm.admin().users().searchByEmail("annan@foretaget.se", true)).isEmpty();
+        assertThat(realm.admin().users().searchByEmail("annan@foretaget.se", true))
+                .isEmpty();
 
         browser.register("Nina", "Ny", "070-111 22 33", "ny.person@foretaget.se", PASSWORD);
         // No e-mail verification: the invitation reached this address. The password comes next, as after verification.
@@ -114,11 +128,15 @@ class InvitationIT extends BrowserTestBase {
         AccessToken token = tokenAfterInvitation();
         assertThat(customers(token)).containsExactly(Map.of("number", A, "name", "Företaget AB", "role", "User"));
         assertThat(activeCustomer(token)).isEqualTo(A);
-        List<EventRepresentation> accepted = realm.admin().getEvents(List.of("INVITE_ORG"), null, null, null, null, null, 0, 10);
-        assertThat(accepted).anySatisfy(e -> assertThat(e.getDetails())
-                .containsEntry("kundkonto_event", "invitation_accepted").containsEntry("kundkonto_customer_number", A)
-                .containsEntry("kundkonto_role", "User"));
-        assertThat(Mails.text(Mails.latest(mail, "chef@foretaget.se", "Ny användare i ert kundkonto"))).contains("ny.person@foretaget.se");
+        List<EventRepresentation> accepted =
+                realm.admin().getEvents(List.of("INVITE_ORG"), null, null, null, null, null, 0, 10);
+        assertThat(accepted)
+                .anySatisfy(e -> assertThat(e.getDetails())
+                        .containsEntry("kundkonto_event", "invitation_accepted")
+                        .containsEntry("kundkonto_customer_number", A)
+                        .containsEntry("kundkonto_role", "User"));
+        assertThat(Mails.text(Mails.latest(mail, "chef@foretaget.se", "Ny användare i ert kundkonto")))
+                .contains("ny.person@foretaget.se");
 
         // The link is spent: opened again it leads to the login of the account that now has the address, and
         // after it the invitation gives nothing more.
@@ -141,7 +159,8 @@ class InvitationIT extends BrowserTestBase {
         MimeMessage toColleague = Mails.latest(mail, "kollega@norr.se", SUBJECT_SV);
         assertThat(Mails.text(toColleague)).contains("Logga in med ditt vanliga konto", "Administratör");
         String colleagueLink = Mails.link(toColleague);
-        String thirdId = (String) invite(admin, "tredje@syd.se", "User").object().get("id");
+        String thirdId =
+                (String) invite(admin, "tredje@syd.se", "User").object().get("id");
         String thirdLink = Mails.link(Mails.latest(mail, "tredje@syd.se", SUBJECT_SV));
 
         // The browser is still logged in as tredje@: the colleague's invitation is not theirs to accept.
@@ -150,16 +169,22 @@ class InvitationIT extends BrowserTestBase {
         assertThat(browser.feedback()).hasValueSatisfying(m -> assertThat(m).contains("en annan e-postadress"));
         browser.screenshot("accept-invitation-other-email-sv");
         browser.press("kundkonto-invitation-continue");
-        assertThat(customers(tokenAfterInvitation())).extracting(c -> c.get("number")).containsExactly("04050607");
+        assertThat(customers(tokenAfterInvitation()))
+                .extracting(c -> c.get("number"))
+                .containsExactly("04050607");
 
         // A revoked invitation's link gives nothing.
-        assertThat(api().call("DELETE", "/customers/" + A + "/invitations/" + thirdId, admin, null).status()).isEqualTo(204);
+        assertThat(api().call("DELETE", "/customers/" + A + "/invitations/" + thirdId, admin, null)
+                        .status())
+                .isEqualTo(204);
         browser.open(thirdLink);
         assertThat(browser.pageId()).isEqualTo(ACCEPT_PAGE);
         assertThat(browser.feedback()).hasValueSatisfying(m -> assertThat(m).contains("Inbjudan gäller inte längre"));
         browser.screenshot("accept-invitation-invalid-sv");
         browser.press("kundkonto-invitation-continue");
-        assertThat(customers(tokenAfterInvitation())).extracting(c -> c.get("number")).containsExactly("04050607");
+        assertThat(customers(tokenAfterInvitation()))
+                .extracting(c -> c.get("number"))
+                .containsExactly("04050607");
 
         // The colleague: the link alone grants nothing, they log in first, then accept.
         browser.forgetSession(realm.getBaseUrl());
@@ -167,20 +192,30 @@ class InvitationIT extends BrowserTestBase {
         assertThat(browser.pageId()).isEqualTo(Browser.LOGIN_PAGE);
         browser.login("kollega@norr.se", PASSWORD);
         assertThat(browser.pageId()).isEqualTo(ACCEPT_PAGE);
-        assertThat(browser.pageText()).contains("Du har bjudits in till kundkontot Företaget AB (kundnummer 01020304) som Administratör.");
+        assertThat(browser.pageText())
+                .contains("Du har bjudits in till kundkontot Företaget AB (kundnummer 01020304) som Administratör.");
         browser.screenshot("accept-invitation-sv");
         browser.press("kundkonto-invitation-accept");
         AccessToken token = tokenAfterInvitation();
-        assertThat(customers(token)).extracting(c -> c.get("number") + "/" + c.get("role")).containsExactly(A + "/Admin", "02030405/Admin");
-        assertThat(activeCustomer(token)).as("the new customer account becomes active").isEqualTo(A);
+        assertThat(customers(token))
+                .extracting(c -> c.get("number") + "/" + c.get("role"))
+                .containsExactly(A + "/Admin", "02030405/Admin");
+        assertThat(activeCustomer(token))
+                .as("the new customer account becomes active")
+                .isEqualTo(A);
 
         assertThat(invite(admin, "kollega@norr.se", "User").object()).containsEntry("error", "already_member");
-        assertThat(api().call("GET", "/customers/" + A + "/invitations", admin, null).list()).isEmpty();
+        assertThat(api().call("GET", "/customers/" + A + "/invitations", admin, null)
+                        .list())
+                .isEmpty();
     }
 
     private String memberId(String adminToken, String customer, String email) {
         return (String) api().call("GET", "/customers/" + customer + "/members", adminToken, null).list().stream()
-                .filter(m -> email.equals(m.get("email"))).findFirst().orElseThrow().get("id");
+                .filter(m -> email.equals(m.get("email")))
+                .findFirst()
+                .orElseThrow()
+                .get("id");
     }
 
     /** Issue 10, item 6: a rogue Admin's pre-sent Admin invitations stop working once they are no longer Admin. */
@@ -196,8 +231,11 @@ class InvitationIT extends BrowserTestBase {
         String newcomerLink = Mails.link(Mails.latest(mail, "egen.brevlada@example.se", SUBJECT_SV));
 
         // Another Admin demotes the rogue one.
-        Api.Reply demoted = api().call("PUT", "/customers/" + A + "/members/" + memberId(other, A, "rogue@foretaget.se") + "/role",
-                other, Map.of("role", "User"));
+        Api.Reply demoted = api().call(
+                        "PUT",
+                        "/customers/" + A + "/members/" + memberId(other, A, "rogue@foretaget.se") + "/role",
+                        other,
+                        Map.of("role", "User"));
         assertThat(demoted.status()).isEqualTo(200);
 
         // An existing user logs in and is told why; nothing is granted.
@@ -205,11 +243,16 @@ class InvitationIT extends BrowserTestBase {
         browser.open(existingLink);
         browser.login("mottagare@norr.se", PASSWORD);
         assertThat(browser.pageId()).isEqualTo(ACCEPT_PAGE);
-        assertThat(browser.feedback()).hasValue("Inbjudan gäller inte längre: den som bjöd in dig är inte längre administratör för kundkontot.");
-        assertThat(driver.driver().findElements(org.openqa.selenium.By.id("kundkonto-invitation-accept"))).isEmpty();
+        assertThat(browser.feedback())
+                .hasValue(
+                        "Inbjudan gäller inte längre: den som bjöd in dig är inte längre administratör för kundkontot.");
+        assertThat(driver.driver().findElements(org.openqa.selenium.By.id("kundkonto-invitation-accept")))
+                .isEmpty();
         browser.screenshot("accept-invitation-inviter-demoted-sv");
         browser.press("kundkonto-invitation-continue");
-        assertThat(customers(tokenAfterInvitation())).extracting(c -> c.get("number")).containsExactly("02030405");
+        assertThat(customers(tokenAfterInvitation()))
+                .extracting(c -> c.get("number"))
+                .containsExactly("02030405");
         assertThat(realm.admin().getEvents(List.of("INVITE_ORG_ERROR"), null, null, null, null, null, 0, 20))
                 .anySatisfy(e -> assertThat(e.getError()).isEqualTo("kundkonto_inviter_not_admin"));
 
@@ -222,8 +265,14 @@ class InvitationIT extends BrowserTestBase {
     /** Issue 10, item 6: a bounded number of invitations per customer account per 24 hours, refused politely. */
     @Test
     void invitationsPerCustomerAccountAreLimited() {
-        var registry = realm.admin().components().query(realm.admin().toRepresentation().getId(),
-                "org.keycloak.storage.UserStorageProvider").stream().filter(c -> "customer-registry".equals(c.getProviderId())).findFirst().orElseThrow();
+        var registry = realm
+                .admin()
+                .components()
+                .query(realm.admin().toRepresentation().getId(), "org.keycloak.storage.UserStorageProvider")
+                .stream()
+                .filter(c -> "customer-registry".equals(c.getProviderId()))
+                .findFirst()
+                .orElseThrow();
         String shipped = registry.getConfig().getFirst("invitationsPerDay");
         registry.getConfig().putSingle("invitationsPerDay", "3");
         realm.admin().components().component(registry.getId()).update(registry);
@@ -231,18 +280,23 @@ class InvitationIT extends BrowserTestBase {
             registered("05060708", "2227", "flitig@bygg.se");
             String admin = api().token("test-app", "test-secret", "flitig@bygg.se", PASSWORD);
             for (int i = 1; i <= 3; i++) {
-                assertThat(inviteTo("05060708", admin, "person" + i + "@bygg.se").status()).isEqualTo(201);
+                assertThat(inviteTo("05060708", admin, "person" + i + "@bygg.se")
+                                .status())
+                        .isEqualTo(201);
             }
             Api.Reply refused = inviteTo("05060708", admin, "person4@bygg.se");
             assertThat(refused.status()).isEqualTo(429);
             assertThat(refused.object()).containsEntry("error", "too_many_invitations");
-            assertThat(Mails.count(mail, "person4@bygg.se", SUBJECT_SV)).as("nothing sent").isZero();
+            assertThat(Mails.count(mail, "person4@bygg.se", SUBJECT_SV))
+                    .as("nothing sent")
+                    .isZero();
             // Replacing an invitation is another invitation: it counts too.
             assertThat(inviteTo("05060708", admin, "person1@bygg.se").status()).isEqualTo(429);
             // Another customer account has its own budget.
             registered("04050607", "7652", "egen.budget@syd.se");
             String otherAdmin = api().token("test-app", "test-secret", "egen.budget@syd.se", PASSWORD);
-            assertThat(inviteTo("04050607", otherAdmin, "kollega@syd.se").status()).isEqualTo(201);
+            assertThat(inviteTo("04050607", otherAdmin, "kollega@syd.se").status())
+                    .isEqualTo(201);
         } finally {
             // Keycloak keeps a config key the update leaves out: set it back (blank = the default).
             registry.getConfig().putSingle("invitationsPerDay", shipped == null ? "" : shipped);
@@ -251,7 +305,10 @@ class InvitationIT extends BrowserTestBase {
     }
 
     private Api.Reply inviteTo(String customer, String adminToken, String email) {
-        return api().call("POST", "/customers/" + customer + "/invitations", adminToken,
-                Map.of("email", email, "role", "User", "redirectUri", oauth.getRedirectUri()));
+        return api().call(
+                        "POST",
+                        "/customers/" + customer + "/invitations",
+                        adminToken,
+                        Map.of("email", email, "role", "User", "redirectUri", oauth.getRedirectUri()));
     }
 }

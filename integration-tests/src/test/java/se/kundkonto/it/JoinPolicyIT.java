@@ -43,8 +43,11 @@ class JoinPolicyIT extends BrowserTestBase {
     }
 
     private void joinPolicy(String policy) {
-        ComponentRepresentation registry = realm.admin().components().query(realm.getId(), "org.keycloak.storage.UserStorageProvider")
-                .stream().filter(c -> "customer-registry".equals(c.getProviderId())).findFirst().orElseThrow();
+        ComponentRepresentation registry =
+                realm.admin().components().query(realm.getId(), "org.keycloak.storage.UserStorageProvider").stream()
+                        .filter(c -> "customer-registry".equals(c.getProviderId()))
+                        .findFirst()
+                        .orElseThrow();
         registry.getConfig().putSingle("joinPolicy", policy);
         realm.admin().components().component(registry.getId()).update(registry);
     }
@@ -71,9 +74,12 @@ class JoinPolicyIT extends BrowserTestBase {
         assertThat(roleMembers("01020304", "Admin")).contains(id("forsta@foretaget.se"), id("andra@foretaget.se"));
 
         MimeMessage told = Mails.latest(mail, "forsta@foretaget.se", "Ny användare i ert kundkonto");
-        assertThat(Mails.text(told)).contains("andra@foretaget.se", "Företaget AB", "01020304", "Administratör", "ta bort användaren");
+        assertThat(Mails.text(told))
+                .contains("andra@foretaget.se", "Företaget AB", "01020304", "Administratör", "ta bort användaren");
         assertThat(Mails.html(told)).contains("<b>Företaget AB</b>");
-        assertThat(Mails.count(mail, "andra@foretaget.se", "Ny användare i ert kundkonto")).as("not told about oneself").isZero();
+        assertThat(Mails.count(mail, "andra@foretaget.se", "Ny användare i ert kundkonto"))
+                .as("not told about oneself")
+                .isZero();
     }
 
     @Test
@@ -84,7 +90,8 @@ class JoinPolicyIT extends BrowserTestBase {
             register("02030405", "3456", "anstalld@norr.se");
             assertThat(roleMembers("02030405", "Admin")).containsExactly(id("chef@norr.se"));
             assertThat(roleMembers("02030405", "User")).containsExactly(id("anstalld@norr.se"));
-            assertThat(Mails.text(Mails.latest(mail, "chef@norr.se", "Ny användare i ert kundkonto"))).contains("anstalld@norr.se", "Användare");
+            assertThat(Mails.text(Mails.latest(mail, "chef@norr.se", "Ny användare i ert kundkonto")))
+                    .contains("anstalld@norr.se", "Användare");
         } finally {
             joinPolicy("everyone-admin");
         }
@@ -97,15 +104,24 @@ class JoinPolicyIT extends BrowserTestBase {
             register("04050607", "7652", "godkannare@syd.se");
             register("04050607", "7652", "vantande@syd.se");
             assertThat(roleMembers("04050607", "Pending")).containsExactly(id("vantande@syd.se"));
-            assertThat(Mails.text(Mails.latest(mail, "godkannare@syd.se", "Ny användare väntar på godkännande"))).contains("vantande@syd.se");
+            assertThat(Mails.text(Mails.latest(mail, "godkannare@syd.se", "Ny användare väntar på godkännande")))
+                    .contains("vantande@syd.se");
 
             Api api = new Api(realm.getBaseUrl());
             String waiting = api.token("test-app", "test-secret", "vantande@syd.se", PASSWORD);
-            assertThat((List<?>) api.call("GET", "/customers", waiting, null).json()).as("pending grants nothing").isEmpty();
-            assertThat(api.call("GET", "/customers/04050607", waiting, null).status()).isEqualTo(404);
+            assertThat((List<?>) api.call("GET", "/customers", waiting, null).json())
+                    .as("pending grants nothing")
+                    .isEmpty();
+            assertThat(api.call("GET", "/customers/04050607", waiting, null).status())
+                    .isEqualTo(404);
 
             String approver = api.token("test-app", "test-secret", "godkannare@syd.se", PASSWORD);
-            assertThat(api.call("PUT", "/customers/04050607/members/" + id("vantande@syd.se") + "/role", approver, Map.of("role", "User")).status())
+            assertThat(api.call(
+                                    "PUT",
+                                    "/customers/04050607/members/" + id("vantande@syd.se") + "/role",
+                                    approver,
+                                    Map.of("role", "User"))
+                            .status())
                     .isEqualTo(200);
             String approved = api.token("test-app", "test-secret", "vantande@syd.se", PASSWORD);
             assertThat(api.call("GET", "/customers", approved, null).body()).contains("04050607", "\"User\"");

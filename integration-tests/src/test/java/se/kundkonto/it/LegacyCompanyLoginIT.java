@@ -35,9 +35,13 @@ class LegacyCompanyLoginIT extends BrowserTestBase {
         browser.openLogin(oauth, "sv");
         browser.login("01020304", "4400");
 
-        assertThat(browser.pageId()).as("straight to the registration form, no verification page").isEqualTo(Browser.REGISTER_PAGE);
+        assertThat(browser.pageId())
+                .as("straight to the registration form, no verification page")
+                .isEqualTo(Browser.REGISTER_PAGE);
         assertThat(browser.pageText()).contains("Företaget AB", "01020304");
-        assertThat(driver.driver().manage().getCookieNamed("KEYCLOAK_IDENTITY")).as("no session for the company login").isNull();
+        assertThat(driver.driver().manage().getCookieNamed("KEYCLOAK_IDENTITY"))
+                .as("no session for the company login")
+                .isNull();
         assertThat(driver.driver().manage().getCookieNamed("KEYCLOAK_SESSION")).isNull();
         browser.screenshot("register-after-legacy-login-sv");
 
@@ -49,9 +53,12 @@ class LegacyCompanyLoginIT extends BrowserTestBase {
 
         CustomerAccountsAdmin admin = new CustomerAccountsAdmin(realm.admin());
         OrganizationRepresentation org = admin.byCustomerNumber("01020304").orElseThrow();
-        String karin = admin.userByEmail("karin.lund@foretaget.se").orElseThrow().getId();
+        String karin =
+                admin.userByEmail("karin.lund@foretaget.se").orElseThrow().getId();
         assertThat(admin.roleMemberIds(org, "Admin")).contains(karin);
-        assertThat(realm.admin().users().search("01020304", true)).as("no local copy of the company login").isEmpty();
+        assertThat(realm.admin().users().search("01020304", true))
+                .as("no local copy of the company login")
+                .isEmpty();
     }
 
     @Test
@@ -74,6 +81,8 @@ class LegacyCompanyLoginIT extends BrowserTestBase {
         }
         AccessTokenResponse unknown = oauth.doPasswordGrantRequest("99887766", "4400");
         AccessTokenResponse known = oauth.doPasswordGrantRequest("01020304", "4400");
-        assertThat(known.getErrorDescription()).as("no hint that the number exists").isEqualTo(unknown.getErrorDescription());
+        assertThat(known.getErrorDescription())
+                .as("no hint that the number exists")
+                .isEqualTo(unknown.getErrorDescription());
     }
 }

@@ -2,8 +2,8 @@ package se.kundkonto.it;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.MatchResult;
@@ -22,14 +22,15 @@ public final class Mails {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+");
 
-    private Mails() {
-    }
+    private Mails() {}
 
     /** The newest message to the address whose subject is the given one, waiting up to 10 s for it. */
     public static MimeMessage latest(MailServer mail, String to, String subject) {
         long deadline = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < deadline) {
-            List<MimeMessage> matching = Arrays.stream(mail.getReceivedMessages()).filter(m -> is(m, to, subject)).toList();
+            List<MimeMessage> matching = Arrays.stream(mail.getReceivedMessages())
+                    .filter(m -> is(m, to, subject))
+                    .toList();
             if (!matching.isEmpty()) {
                 return matching.get(matching.size() - 1);
             }
@@ -48,8 +49,11 @@ public final class Mails {
             MimeMessage[] received = mail.getReceivedMessages();
             for (int i = received.length - 1; i >= 0; i--) { // newest first: the benchmark's inbox grows long
                 if (isTo(received[i], to)) {
-                    Optional<String> link = LINK.matcher(String.valueOf(text(received[i]))).results().map(MatchResult::group)
-                            .filter(Mails::isVerifyEmailToken).findFirst();
+                    Optional<String> link = LINK.matcher(String.valueOf(text(received[i])))
+                            .results()
+                            .map(MatchResult::group)
+                            .filter(Mails::isVerifyEmailToken)
+                            .findFirst();
                     if (link.isPresent()) {
                         return link.get();
                     }
@@ -67,11 +71,15 @@ public final class Mails {
             return false;
         }
         String[] jwt = key.group(1).split("\\.");
-        return jwt.length == 3 && new String(Base64.getUrlDecoder().decode(jwt[1]), StandardCharsets.UTF_8).contains("\"typ\":\"verify-email\"");
+        return jwt.length == 3
+                && new String(Base64.getUrlDecoder().decode(jwt[1]), StandardCharsets.UTF_8)
+                        .contains("\"typ\":\"verify-email\"");
     }
 
     static long count(MailServer mail, String to, String subject) {
-        return Arrays.stream(mail.getReceivedMessages()).filter(m -> is(m, to, subject)).count();
+        return Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> is(m, to, subject))
+                .count();
     }
 
     public static String text(MimeMessage message) {
@@ -128,7 +136,8 @@ public final class Mails {
 
     private static boolean isTo(MimeMessage m, String to) {
         try {
-            return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(to));
+            return Arrays.stream(m.getAllRecipients())
+                    .anyMatch(a -> a.toString().contains(to));
         } catch (MessagingException e) {
             return false;
         }

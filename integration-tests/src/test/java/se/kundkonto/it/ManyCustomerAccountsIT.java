@@ -39,7 +39,9 @@ import se.kundkonto.it.PlainHttp.Page;
  * first, tokens carry the count and userinfo a bounded list. A member without a role group is a User.
  */
 @KeycloakIntegrationTest(config = KundkontoServerConfig.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first expects the imported last-used account to be the only one used yet
+@TestMethodOrder(
+        MethodOrderer.OrderAnnotation
+                .class) // the first expects the imported last-used account to be the only one used yet
 class ManyCustomerAccountsIT extends BrowserTestBase {
 
     private static final int ACCOUNTS = 1000;
@@ -48,6 +50,7 @@ class ManyCustomerAccountsIT extends BrowserTestBase {
     private static final String REGISTERED = "02030405";
     /** The one seeded account whose name the search looks for. */
     private static final String SJOBO = seeded(500);
+
     private static final String PICKER = "login-kundkonto-select-customer";
 
     /** The person (imported with the realm, the last-used account among them) and their first customer account. */
@@ -56,8 +59,13 @@ class ManyCustomerAccountsIT extends BrowserTestBase {
         public RealmBuilder configure(RealmBuilder realm) {
             OrganizationRepresentation first = ImportedMember.account(REGISTERED, "Sopbolaget i Norr AB", EMAIL);
             return realm.name("kundportal-many")
-                    .users(UserBuilder.create(EMAIL).email(EMAIL).emailVerified(true).name("Många", "Konton").password(PASSWORD)
-                            .attribute("phoneNumber", "070-000 00 00").attribute("kundkonto.lastCustomer", REGISTERED))
+                    .users(UserBuilder.create(EMAIL)
+                            .email(EMAIL)
+                            .emailVerified(true)
+                            .name("Många", "Konton")
+                            .password(PASSWORD)
+                            .attribute("phoneNumber", "070-000 00 00")
+                            .attribute("kundkonto.lastCustomer", REGISTERED))
                     .update(r -> r.setOrganizations(List.of(first)));
         }
     }
@@ -80,11 +88,12 @@ class ManyCustomerAccountsIT extends BrowserTestBase {
         for (int i = 1; i < ACCOUNTS; i++) {
             body.append(seeded(i)).append(';').append(name(i)).append('\n');
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/kundkonto-test-seed/memberships?email="
-                        + URLEncoder.encode(EMAIL, StandardCharsets.UTF_8)))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+                        + "/kundkonto-test-seed/memberships?email=" + URLEncoder.encode(EMAIL, StandardCharsets.UTF_8)))
                 .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString())
                 .header("Content-Type", "text/plain; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(String.valueOf(ACCOUNTS - 1));
@@ -94,10 +103,12 @@ class ManyCustomerAccountsIT extends BrowserTestBase {
         // per-membership cache entries are missing (seconds per request at 1,000; README "Scale, after the
         // scale work"). Filled once, as the benchmark's admin-API seeding fills them, so this test sees the
         // pack's pages, not Keycloak's cold cache.
-        HttpRequest warm = HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/kundkonto-test-seed/memberships/warm?email="
-                        + URLEncoder.encode(EMAIL, StandardCharsets.UTF_8)))
+        HttpRequest warm = HttpRequest.newBuilder(
+                        URI.create(realm.getBaseUrl() + "/kundkonto-test-seed/memberships/warm?email="
+                                + URLEncoder.encode(EMAIL, StandardCharsets.UTF_8)))
                 .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString())
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
         HttpResponse<String> warmed = HttpClient.newHttpClient().send(warm, HttpResponse.BodyHandlers.ofString());
         assertThat(warmed.statusCode()).as(warmed.body()).isEqualTo(200);
         assertThat(warmed.body()).isEqualTo(String.valueOf(ACCOUNTS));
@@ -135,11 +146,16 @@ class ManyCustomerAccountsIT extends BrowserTestBase {
         browser.openLogin(oauth, "sv");
         browser.login(EMAIL, PASSWORD);
         assertThat(browser.pageId()).isEqualTo(PICKER);
-        assertThat(driver.driver().getPageSource().length()).as("picker page size").isLessThan(100_000);
+        assertThat(driver.driver().getPageSource().length())
+                .as("picker page size")
+                .isLessThan(100_000);
         assertThat(choices()).hasSize(20);
-        assertThat(choices().get(0).getAttribute("value")).as("the recently used first").isEqualTo(REGISTERED);
+        assertThat(choices().get(0).getAttribute("value"))
+                .as("the recently used first")
+                .isEqualTo(REGISTERED);
         assertThat(choices().get(0).isSelected()).isTrue();
-        assertThat(status()).isEqualTo("Visar 20 av dina 1000 kundkonton, de senast använda först. Sök för att hitta fler.");
+        assertThat(status())
+                .isEqualTo("Visar 20 av dina 1000 kundkonton, de senast använda först. Sök för att hitta fler.");
         Accessibility.assertNoViolations(driver, "customer picker with 1000 accounts (sv)");
         browser.screenshot("picker-1000-sv");
 
@@ -152,12 +168,16 @@ class ManyCustomerAccountsIT extends BrowserTestBase {
         browser.screenshot("picker-1000-search-sv");
         browser.selectCustomer(SJOBO);
 
-        AccessTokenResponse tokens = oauth.doAccessTokenRequest(oauth.parseLoginResponse().getCode());
+        AccessTokenResponse tokens =
+                oauth.doAccessTokenRequest(oauth.parseLoginResponse().getCode());
         AccessToken token = oauth.verifyToken(tokens.getAccessToken());
-        assertThat(token.getOtherClaims()).containsEntry("customers_count", ACCOUNTS).containsEntry("customers_in_userinfo", true)
+        assertThat(token.getOtherClaims())
+                .containsEntry("customers_count", ACCOUNTS)
+                .containsEntry("customers_in_userinfo", true)
                 .doesNotContainKey("customers");
         assertThat(active(token.getOtherClaims())).isEqualTo(SJOBO);
-        Map<String, Object> userInfo = oauth.doUserInfoRequest(tokens.getAccessToken()).getUserInfo().getOtherClaims();
+        Map<String, Object> userInfo =
+                oauth.doUserInfoRequest(tokens.getAccessToken()).getUserInfo().getOtherClaims();
         assertThat((List<?>) userInfo.get("customers")).hasSize(100);
         assertThat(userInfo).containsEntry("customers_count", ACCOUNTS).containsEntry("customers_truncated", true);
         assertThat(active(userInfo)).isEqualTo(SJOBO);
@@ -173,7 +193,8 @@ class ManyCustomerAccountsIT extends BrowserTestBase {
         assertThat(status()).isEqualTo("Matches: 1.");
         Accessibility.assertNoViolations(driver, "Byt kund with 1000 accounts after a search (en)");
         browser.selectCustomer("70000999");
-        AccessToken switched = oauth.verifyToken(oauth.doAccessTokenRequest(oauth.parseLoginResponse().getCode()).getAccessToken());
+        AccessToken switched = oauth.verifyToken(
+                oauth.doAccessTokenRequest(oauth.parseLoginResponse().getCode()).getAccessToken());
         assertThat(active(switched.getOtherClaims())).isEqualTo("70000999");
     }
 
@@ -182,29 +203,40 @@ class ManyCustomerAccountsIT extends BrowserTestBase {
     void theSearchWithoutJavaScriptTakesHostileInputLiterallyAndChoosesOnlyOwnAccounts() throws Exception {
         seed();
         PlainHttp http = new PlainHttp();
-        String auth = realm.getBaseUrl() + "/protocol/openid-connect/auth?client_id=mina-sidor&response_type=code&scope=openid&ui_locales=sv"
+        String auth = realm.getBaseUrl()
+                + "/protocol/openid-connect/auth?client_id=mina-sidor&response_type=code&scope=openid&ui_locales=sv"
                 + "&redirect_uri=" + URLEncoder.encode(HttpRegistration.CALLBACK, StandardCharsets.UTF_8);
         Page login = http.follow(http.get(auth), HttpRegistration.CALLBACK);
-        Page picker = http.follow(login.form("#kc-form-login").with("username", EMAIL).with("password", PASSWORD).submit(http),
+        Page picker = http.follow(
+                login.form("#kc-form-login")
+                        .with("username", EMAIL)
+                        .with("password", PASSWORD)
+                        .submit(http),
                 HttpRegistration.CALLBACK);
         assertThat(picker.pageId()).isEqualTo(PICKER);
         assertThat(picker.body().length()).isLessThan(100_000);
 
-        for (String hostile : List.of("%", "_", "!", "' or '1'='1", "\\", "<script>alert(1)</script>", "x".repeat(10_000))) {
+        for (String hostile :
+                List.of("%", "_", "!", "' or '1'='1", "\\", "<script>alert(1)</script>", "x".repeat(10_000))) {
             picker = search(http, picker, hostile);
             assertThat(picker.status()).as("search %.20s", hostile).isEqualTo(200);
             assertThat(picker.pageId()).isEqualTo(PICKER);
-            assertThat(picker.doc().select("#kundkonto-results input[type=radio]")).as("search %.20s", hostile).isEmpty();
+            assertThat(picker.doc().select("#kundkonto-results input[type=radio]"))
+                    .as("search %.20s", hostile)
+                    .isEmpty();
             assertThat(picker.doc().selectFirst("#kundkonto-search-status").text())
                     .isEqualTo("Inget av dina kundkonton matchar sökningen.");
             assertThat(picker.body()).doesNotContain("<script>alert(1)");
-            assertThat(picker.doc().selectFirst("#kundkonto-search").val().length()).isLessThanOrEqualTo(100);
+            assertThat(picker.doc().selectFirst("#kundkonto-search").val().length())
+                    .isLessThanOrEqualTo(100);
         }
 
         // Control characters are dropped (PostgreSQL refuses a NUL in text): the rest is searched.
         picker = search(http, picker, "SJÖ\u0000BO\n");
         assertThat(picker.status()).isEqualTo(200);
-        assertThat(picker.doc().select("#kundkonto-results input[type=radio]")).extracting(e -> e.val()).containsExactly(SJOBO);
+        assertThat(picker.doc().select("#kundkonto-results input[type=radio]"))
+                .extracting(e -> e.val())
+                .containsExactly(SJOBO);
 
         // A number: many match, twenty are shown and the status says so.
         picker = search(http, picker, "7000");
@@ -213,18 +245,24 @@ class ManyCustomerAccountsIT extends BrowserTestBase {
                 .isEqualTo("Visar 20 av 999 kundkonton som matchar. Skriv mer för att begränsa sökningen.");
 
         // Choosing a customer account the person does not belong to (another registry customer) is refused.
-        Page refused = picker.form("#kundkonto-select-customer-form").with("customerNumber", "04050607").submit(http);
+        Page refused = picker.form("#kundkonto-select-customer-form")
+                .with("customerNumber", "04050607")
+                .submit(http);
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.pageId()).isEqualTo(PICKER);
         assertThat(refused.body()).contains("Välj ett av dina kundkonton.");
 
-        Page chosen = refused.form("#kundkonto-select-customer-form").with("customerNumber", "70000042").submit(http);
+        Page chosen = refused.form("#kundkonto-select-customer-form")
+                .with("customerNumber", "70000042")
+                .submit(http);
         chosen = http.follow(chosen, HttpRegistration.CALLBACK);
         assertThat(chosen.location()).startsWith(HttpRegistration.CALLBACK).contains("code=");
     }
 
     private static Page search(PlainHttp http, Page picker, String text) {
-        return picker.form("#kundkonto-search-form").with("kundkontoSearch", text).submit(http);
+        return picker.form("#kundkonto-search-form")
+                .with("kundkontoSearch", text)
+                .submit(http);
     }
 
     @SuppressWarnings("unchecked")

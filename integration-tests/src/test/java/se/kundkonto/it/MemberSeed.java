@@ -29,19 +29,21 @@ record MemberSeed(RealmResource realm) {
     List<String> add(OrganizationRepresentation account, int count, IntFunction<UserRepresentation> person) {
         OrganizationResource org = realm.organizations().get(account.getId());
         String userGroup = org.groups().getGroupByPath("User", false).getId();
-        List<Callable<String>> joins = IntStream.range(0, count).<Callable<String>>mapToObj(i -> () -> {
-            String id;
-            try (Response created = realm.users().create(person.apply(i))) {
-                id = CreatedResponseUtil.getCreatedId(created);
-            }
-            try (Response added = org.members().addMember(id)) {
-                if (added.getStatus() / 100 != 2) {
-                    throw new IllegalStateException("member " + i + ": HTTP " + added.getStatus());
-                }
-            }
-            org.groups().group(userGroup).addMember(id);
-            return id;
-        }).toList();
+        List<Callable<String>> joins = IntStream.range(0, count)
+                .<Callable<String>>mapToObj(i -> () -> {
+                    String id;
+                    try (Response created = realm.users().create(person.apply(i))) {
+                        id = CreatedResponseUtil.getCreatedId(created);
+                    }
+                    try (Response added = org.members().addMember(id)) {
+                        if (added.getStatus() / 100 != 2) {
+                            throw new IllegalStateException("member " + i + ": HTTP " + added.getStatus());
+                        }
+                    }
+                    org.groups().group(userGroup).addMember(id);
+                    return id;
+                })
+                .toList();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             return pool.invokeAll(joins).stream().map(MemberSeed::done).toList();

@@ -44,11 +44,17 @@ class MetricsIT extends BrowserTestBase {
 
     /** One series' value from the Prometheus text; 0 while it has never been counted. */
     static double metric(String name, String... labels) throws Exception {
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(METRICS)).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        StringBuilder pattern = new StringBuilder("(?m)^").append(Pattern.quote(name)).append("\\{");
+        String body = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(METRICS)).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        StringBuilder pattern =
+                new StringBuilder("(?m)^").append(Pattern.quote(name)).append("\\{");
         for (int i = 0; i < labels.length; i += 2) {
-            pattern.append("(?=[^}]*\\b").append(Pattern.quote(labels[i])).append("=\"").append(Pattern.quote(labels[i + 1])).append("\")");
+            pattern.append("(?=[^}]*\\b")
+                    .append(Pattern.quote(labels[i]))
+                    .append("=\"")
+                    .append(Pattern.quote(labels[i + 1]))
+                    .append("\")");
         }
         pattern.append("[^}]*\\} ([0-9.eE+-]+)$");
         Matcher m = Pattern.compile(pattern.toString()).matcher(body);
@@ -70,19 +76,25 @@ class MetricsIT extends BrowserTestBase {
             browser.verifyCustomer("05060708", "0000");
         }
         browser.verifyCustomer("05060708", "2227");
-        assertThat(browser.feedback()).as("the sixth answer, though right, meets the lock").get().asString()
+        assertThat(browser.feedback())
+                .as("the sixth answer, though right, meets the lock")
+                .get()
+                .asString()
                 .contains("För många försök");
         assertThat(verifications("rejected") - rejected).isEqualTo(5);
         assertThat(verifications("locked") - locked).isEqualTo(1);
-        assertThat(metric("kundkonto_lockouts_total", "entry_point", "registration") - lockouts).isEqualTo(1);
+        assertThat(metric("kundkonto_lockouts_total", "entry_point", "registration") - lockouts)
+                .isEqualTo(1);
         assertThat(realm.admin().getEvents(java.util.List.of("REGISTER_ERROR"), null, null, null, null, null, 0, 50))
-                .extracting(e -> e.getError()).as("a lock is its own event error, a wrong answer stays Keycloak's")
+                .extracting(e -> e.getError())
+                .as("a lock is its own event error, a wrong answer stays Keycloak's")
                 .contains("kundkonto_verification_locked", "invalid_user_credentials");
 
         double verified = verifications("verified");
         double admins = metric("kundkonto_joins_total", "policy", "everyone-admin", "role", "admin");
         registerNewUser("04050607", "7652", "matt.matare@foretaget.se", "Mätare-2026!x");
         assertThat(verifications("verified") - verified).isEqualTo(1);
-        assertThat(metric("kundkonto_joins_total", "policy", "everyone-admin", "role", "admin") - admins).isEqualTo(1);
+        assertThat(metric("kundkonto_joins_total", "policy", "everyone-admin", "role", "admin") - admins)
+                .isEqualTo(1);
     }
 }

@@ -76,7 +76,8 @@ class PasskeyIT extends BrowserTestBase {
 
     /** Back at the portal without a click: the conditional request took the key from the autofill. */
     private void waitForCallback() {
-        new WebDriverWait(driver.driver(), Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().startsWith("http://127.0.0.1:8500"));
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(15))
+                .until(d -> d.getCurrentUrl().startsWith("http://127.0.0.1:8500"));
     }
 
     private static VirtualAuthenticatorOptions phoneOptions() {
@@ -99,7 +100,9 @@ class PasskeyIT extends BrowserTestBase {
 
     private List<CredentialRepresentation> credentials(String email, String type) {
         String id = realm.admin().users().searchByEmail(email, true).get(0).getId();
-        return realm.admin().users().get(id).credentials().stream().filter(c -> type.equals(c.getType())).toList();
+        return realm.admin().users().get(id).credentials().stream()
+                .filter(c -> type.equals(c.getType()))
+                .toList();
     }
 
     /** Registers, chooses a passkey on the offer, creates it and saves the recovery codes that follow. */
@@ -132,16 +135,20 @@ class PasskeyIT extends BrowserTestBase {
         browser.openLogin(oauth, "sv");
         assertThat(browser.pageId()).as("signed out: the login page").isEqualTo(Browser.LOGIN_PAGE);
         WebElement username = driver.findElement(By.id("username"));
-        assertThat(username.getAttribute("autocomplete")).as("the browser offers the passkey in the e-mail field's autofill")
+        assertThat(username.getAttribute("autocomplete"))
+                .as("the browser offers the passkey in the e-mail field's autofill")
                 .isEqualTo("username webauthn");
-        assertThat(driver.findElement(By.id("authenticateWebAuthnButton")).getText()).isEqualTo("Logga in med nyckel (passkey)");
+        assertThat(driver.findElement(By.id("authenticateWebAuthnButton")).getText())
+                .isEqualTo("Logga in med nyckel (passkey)");
         browser.screenshot("passkey-login-sv");
         Accessibility.assertNoViolations(driver, "login with passkey (sv)");
 
         phoneBack(keys);
         driver.driver().navigate().refresh();
         waitForCallback();
-        assertThat(signedInAs()).as("in with the key alone: no e-mail, no password, no second step").isEqualTo("nyckel@syd.se");
+        assertThat(signedInAs())
+                .as("in with the key alone: no e-mail, no password, no second step")
+                .isEqualTo("nyckel@syd.se");
 
         // The button does the same for a browser without autofill of passkeys.
         browser.forgetSession(realm.getBaseUrl());
@@ -171,7 +178,8 @@ class PasskeyIT extends BrowserTestBase {
     @Test
     void theOfferAndThePasskeyPagesSpeakEnglishAndPassAxe() {
         registerUntilTotpOffer("en", "04050607", "7652", "english-key@syd.se", PASSWORD);
-        assertThat(browser.pageText()).contains("Passkey", "Create a passkey", "Authenticator app", "Skip two-factor authentication");
+        assertThat(browser.pageText())
+                .contains("Passkey", "Create a passkey", "Authenticator app", "Skip two-factor authentication");
         browser.screenshot("second-factor-offer-en");
         Accessibility.assertNoViolations(driver, "second-factor offer (en)");
         browser.choosePasskey();
@@ -189,7 +197,8 @@ class PasskeyIT extends BrowserTestBase {
         browser.forgetSession(realm.getBaseUrl());
         List<Credential> keys = phoneAway();
         browser.openLogin(oauth, "en");
-        assertThat(driver.findElement(By.id("authenticateWebAuthnButton")).getText()).isEqualTo("Sign in with passkey");
+        assertThat(driver.findElement(By.id("authenticateWebAuthnButton")).getText())
+                .isEqualTo("Sign in with passkey");
         Accessibility.assertNoViolations(driver, "login with passkey (en)");
         phoneBack(keys);
         driver.driver().navigate().refresh();
@@ -200,8 +209,12 @@ class PasskeyIT extends BrowserTestBase {
     @Test
     void theSwedishOfferPassesAxe() {
         registerUntilTotpOffer("04050607", "7652", "axe-key@syd.se", PASSWORD);
-        assertThat(browser.pageText()).contains("Nyckel (passkey)", "Skapa en nyckel (passkey)", "Autentiseringsapp",
-                "Hoppa över tvåfaktorsautentisering");
+        assertThat(browser.pageText())
+                .contains(
+                        "Nyckel (passkey)",
+                        "Skapa en nyckel (passkey)",
+                        "Autentiseringsapp",
+                        "Hoppa över tvåfaktorsautentisering");
         browser.screenshot("second-factor-offer-sv");
         Accessibility.assertNoViolations(driver, "second-factor offer (sv)");
         browser.choosePasskey();
@@ -221,14 +234,17 @@ class PasskeyIT extends BrowserTestBase {
 
         // Signed in to the console by the key's autofill, no password.
         driver.open(realm.getBaseUrl() + "/account/account-security/signing-in?kc_locale=sv");
-        WebElement remove = new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("[data-testid='webauthn-passwordless/credential-list'] [data-testrole='remove']")));
+        WebElement remove = new WebDriverWait(driver.driver(), Duration.ofSeconds(20))
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                        "[data-testid='webauthn-passwordless/credential-list'] [data-testrole='remove']")));
         browser.screenshot("account-passkeys-sv");
         remove.click();
-        new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).until(d -> "login-delete-credential".equals(browser.pageId()));
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(20))
+                .until(d -> "login-delete-credential".equals(browser.pageId()));
         driver.findElement(By.id("kc-accept")).click();
-        new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("[data-testid='password/credential-list']")));
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("[data-testid='password/credential-list']")));
         assertThat(credentials("bort@syd.se", "webauthn-passwordless")).isEmpty();
         assertThat(phone.getCredentials()).as("the phone still offers its key").hasSize(1);
 
@@ -241,13 +257,19 @@ class PasskeyIT extends BrowserTestBase {
         // the phone keeps trying until it is put away.
         pause(Duration.ofSeconds(3));
         phoneAway();
-        new WebDriverWait(driver.driver(), Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
-                .until(d -> Browser.LOGIN_PAGE.equals(browser.pageId()) && browser.feedback().isPresent());
-        assertThat(driver.driver().getCurrentUrl()).as("no way in with a removed key").doesNotStartWith("http://127.0.0.1:8500");
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(15))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> Browser.LOGIN_PAGE.equals(browser.pageId())
+                        && browser.feedback().isPresent());
+        assertThat(driver.driver().getCurrentUrl())
+                .as("no way in with a removed key")
+                .doesNotStartWith("http://127.0.0.1:8500");
         browser.screenshot("passkey-removed-sv");
         browser.openLogin(oauth, "sv");
         browser.login("bort@syd.se", PASSWORD);
-        assertThat(browser.pageId()).as("the recovery codes are still a second factor").isEqualTo(Browser.RECOVERY_CODE_PAGE);
+        assertThat(browser.pageId())
+                .as("the recovery codes are still a second factor")
+                .isEqualTo(Browser.RECOVERY_CODE_PAGE);
     }
 
     private static void pause(Duration duration) {

@@ -45,7 +45,8 @@ public class PlainHttp {
         public Form form(String selector) {
             Element element = doc().selectFirst(selector);
             if (!(element instanceof FormElement form)) {
-                throw new IllegalStateException("no form " + selector + " on " + pageId() + " (" + url + ", HTTP " + status + ")");
+                throw new IllegalStateException(
+                        "no form " + selector + " on " + pageId() + " (" + url + ", HTTP " + status + ")");
             }
             Form result = new Form(form.absUrl("action"));
             form.formData().forEach(kv -> result.fields.put(kv.key(), kv.value()));
@@ -86,8 +87,10 @@ public class PlainHttp {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
     public Page get(String url) {
@@ -95,18 +98,20 @@ public class PlainHttp {
     }
 
     public Page postForm(String url, Map<String, String> fields) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(fields))));
     }
 
     public Page getWithBearer(String url, String accessToken) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
-                .header("Authorization", "Bearer " + accessToken).GET());
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + accessToken)
+                .GET());
     }
 
     /** Called after each answer with the time it was on the wire (the benchmark counts these). */
-    protected void answered(HttpRequest request, int status, long nanosOnTheWire) {
-    }
+    protected void answered(HttpRequest request, int status, long nanosOnTheWire) {}
 
     /** Follows redirects inside the server; stops at the first one that leaves it (the client's callback). */
     public Page follow(Page page, String leavingPrefix) {
@@ -120,7 +125,11 @@ public class PlainHttp {
     private Page send(HttpRequest.Builder request) {
         request.header("Accept-Language", "sv").timeout(Duration.ofSeconds(30));
         if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
+            request.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(c -> c.getKey() + "=" + c.getValue())
+                            .collect(Collectors.joining("; ")));
         }
         HttpRequest built = request.build();
         long start = System.nanoTime();
@@ -128,7 +137,11 @@ public class PlainHttp {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             answered(built, response.statusCode(), System.nanoTime() - start);
             response.headers().allValues("Set-Cookie").forEach(this::keep);
-            return new Page(response.statusCode(), built.uri(), response.headers().firstValue("Location").orElse(null), response.body());
+            return new Page(
+                    response.statusCode(),
+                    built.uri(),
+                    response.headers().firstValue("Location").orElse(null),
+                    response.body());
         } catch (IOException e) {
             throw new IllegalStateException(built.method() + " " + built.uri() + " failed", e);
         } catch (InterruptedException e) {
@@ -149,7 +162,8 @@ public class PlainHttp {
 
     private static String encode(Map<String, String> fields) {
         return fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
@@ -171,7 +185,8 @@ public class PlainHttp {
         String text = page.status() + " " + (page.location() == null ? "" : page.location()) + "\n" + page.body();
         for (String t : typed) {
             if (!t.isEmpty()) {
-                text = text.replace(t, "<typed>").replace(URLEncoder.encode(t, StandardCharsets.UTF_8), "<typed>")
+                text = text.replace(t, "<typed>")
+                        .replace(URLEncoder.encode(t, StandardCharsets.UTF_8), "<typed>")
                         .replace(org.jsoup.nodes.Entities.escape(t), "<typed>");
             }
         }

@@ -46,7 +46,6 @@ class ProfileIT extends BrowserTestBase {
         return realm.admin().users().searchByEmail(email, true).get(0);
     }
 
-
     private void chooseMunicipality(String search, String code) {
         WebElement filter = driver.findElement(By.id("municipalities-filter"));
         filter.clear();
@@ -58,7 +57,9 @@ class ProfileIT extends BrowserTestBase {
 
     private List<String> visibleOptions() {
         return driver.driver().findElements(By.cssSelector("#municipalities option")).stream()
-                .filter(o -> !"true".equals(o.getDomAttribute("hidden"))).map(WebElement::getText).toList();
+                .filter(o -> !"true".equals(o.getDomAttribute("hidden")))
+                .map(WebElement::getText)
+                .toList();
     }
 
     @Test
@@ -82,7 +83,8 @@ class ProfileIT extends BrowserTestBase {
         oauth.loginForm().kcAction("UPDATE_PROFILE").uiLocales("sv").open();
         assertThat(browser.pageId()).isEqualTo(UPDATE_PROFILE_PAGE);
         assertThat(browser.pageText()).contains("Mina kommuner", "Välj de kommuner där ni har tjänster");
-        assertThat(driver.driver().findElements(By.cssSelector("#municipalities option"))).hasSize(290);
+        assertThat(driver.driver().findElements(By.cssSelector("#municipalities option")))
+                .hasSize(290);
         chooseMunicipality("göte", "1480");
         assertThat(visibleOptions()).contains("Göteborg").doesNotContain("Kiruna");
         chooseMunicipality("Stockh", "0180");
@@ -94,8 +96,11 @@ class ProfileIT extends BrowserTestBase {
         phone.sendKeys("070-12");
         browser.submit("kc-update-profile-form");
         assertThat(browser.pageId()).isEqualTo(UPDATE_PROFILE_PAGE);
-        assertThat(browser.fieldError("phoneNumber")).hasValueSatisfying(m -> assertThat(m).contains("Ange ett giltigt telefonnummer"));
-        assertThat(driver.findElement(By.cssSelector("#municipalities option[value='1480']")).isSelected()).isTrue();
+        assertThat(browser.fieldError("phoneNumber"))
+                .hasValueSatisfying(m -> assertThat(m).contains("Ange ett giltigt telefonnummer"));
+        assertThat(driver.findElement(By.cssSelector("#municipalities option[value='1480']"))
+                        .isSelected())
+                .isTrue();
         browser.screenshot("update-profile-invalid-phone-sv");
         assertThat(user("kommuner@norr.se").getAttributes()).doesNotContainKey("municipalities");
 
@@ -115,9 +120,10 @@ class ProfileIT extends BrowserTestBase {
 
         // A tampered form: an option that is not in the list.
         oauth.loginForm().kcAction("UPDATE_PROFILE").uiLocales("sv").open();
-        ((JavascriptExecutor) driver.driver()).executeScript(
-                "var o = document.createElement('option'); o.value = '9999'; o.text = 'Atlantis'; o.selected = true;"
-                        + "document.getElementById('municipalities').appendChild(o);");
+        ((JavascriptExecutor) driver.driver())
+                .executeScript(
+                        "var o = document.createElement('option'); o.value = '9999'; o.text = 'Atlantis'; o.selected = true;"
+                                + "document.getElementById('municipalities').appendChild(o);");
         WebElement lastName = driver.findElement(By.id("lastName"));
         lastName.clear();
         lastName.sendKeys("Ändrad");
@@ -129,8 +135,10 @@ class ProfileIT extends BrowserTestBase {
         assertThat(unchanged.getAttributes()).doesNotContainKey("municipalities");
 
         // The admin API refuses it as well.
-        unchanged.setAttributes(Map.of("municipalities", List.of("0180", "9999"), "phoneNumber", List.of("070-000 00 00")));
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> realm.admin().users().get(unchanged.getId()).update(unchanged)))
+        unchanged.setAttributes(
+                Map.of("municipalities", List.of("0180", "9999"), "phoneNumber", List.of("070-000 00 00")));
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                        () -> realm.admin().users().get(unchanged.getId()).update(unchanged)))
                 .isInstanceOf(jakarta.ws.rs.BadRequestException.class);
         assertThat(user("okand@syd.se").getAttributes()).doesNotContainKey("municipalities");
     }

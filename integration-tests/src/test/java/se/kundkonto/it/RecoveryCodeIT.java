@@ -44,7 +44,9 @@ class RecoveryCodeIT extends BrowserTestBase {
 
     private List<CredentialRepresentation> credentials(String email, String type) {
         String id = realm.admin().users().searchByEmail(email, true).get(0).getId();
-        return realm.admin().users().get(id).credentials().stream().filter(c -> type.equals(c.getType())).toList();
+        return realm.admin().users().get(id).credentials().stream()
+                .filter(c -> type.equals(c.getType()))
+                .toList();
     }
 
     /** Registers with TOTP; returns the recovery codes Keycloak showed right after, as the person saved them. */
@@ -86,8 +88,11 @@ class RecoveryCodeIT extends BrowserTestBase {
 
         browser.openLogin(oauth, "sv");
         browser.login("kod@syd.se", PASSWORD);
-        assertThat(driver.findElement(By.id("kundkonto-use-recovery-code")).getText()).isEqualTo("Använd en återställningskod");
-        assertThat(browser.pageText()).as("the e-mailed reset stays, as the last resort").contains("Återställ tvåfaktorsautentisering");
+        assertThat(driver.findElement(By.id("kundkonto-use-recovery-code")).getText())
+                .isEqualTo("Använd en återställningskod");
+        assertThat(browser.pageText())
+                .as("the e-mailed reset stays, as the last resort")
+                .contains("Återställ tvåfaktorsautentisering");
         Accessibility.assertNoViolations(driver, "OTP page with recovery code (sv)");
         browser.useRecoveryCodeInstead();
         assertThat(browser.pageId()).isEqualTo(Browser.RECOVERY_CODE_PAGE);
@@ -98,9 +103,13 @@ class RecoveryCodeIT extends BrowserTestBase {
         assertThat(tokenFromCallback().getPreferredUsername()).isEqualTo("kod@syd.se");
 
         toRecoveryCodePage("kod@syd.se", "sv");
-        assertThat(browser.pageText()).as("code 1 is spent: the next one is asked").contains("Återställningskod nummer 2");
+        assertThat(browser.pageText())
+                .as("code 1 is spent: the next one is asked")
+                .contains("Återställningskod nummer 2");
         browser.enterRecoveryCode(plain(codes.get(0)));
-        assertThat(browser.pageId()).as("the same code a second time is refused").isEqualTo(Browser.RECOVERY_CODE_PAGE);
+        assertThat(browser.pageId())
+                .as("the same code a second time is refused")
+                .isEqualTo(Browser.RECOVERY_CODE_PAGE);
         assertThat(browser.pageText()).contains("Återställningskoden stämmer inte");
         pause(Duration.ofMillis(1100));
         browser.enterRecoveryCode(plain(codes.get(1)));
@@ -111,15 +120,24 @@ class RecoveryCodeIT extends BrowserTestBase {
     void hostileInputOnTheRecoveryCodeFormGetsASwedishMessageAndNoError() {
         List<String> codes = registerWithTotp("fientlig@syd.se", "sv");
         toRecoveryCodePage("fientlig@syd.se", "sv");
-        String[] inputs = {"AAAA-BBBB-CCCC", "", "x".repeat(10_240), "\u0000\u0007\r\n\u202e\u200b" + plain(codes.get(0)),
-                "<script>alert(1)</script>", "' OR '1'='1"};
+        String[] inputs = {
+            "AAAA-BBBB-CCCC",
+            "",
+            "x".repeat(10_240),
+            "\u0000\u0007\r\n\u202e\u200b" + plain(codes.get(0)),
+            "<script>alert(1)</script>",
+            "' OR '1'='1"
+        };
         for (String input : inputs) {
             // Keycloak's brute-force detection takes two failures within a second for a robot and locks the
             // account for a minute (the realm's quick-login check): a person's pace, so the message is the one tested.
             pause(Duration.ofMillis(1100));
             browser.enterRecoveryCode(input);
-            assertThat(browser.pageId()).as("input of %d characters", input.length()).isEqualTo(Browser.RECOVERY_CODE_PAGE);
-            assertThat(browser.pageText()).as("input of %d characters", input.length())
+            assertThat(browser.pageId())
+                    .as("input of %d characters", input.length())
+                    .isEqualTo(Browser.RECOVERY_CODE_PAGE);
+            assertThat(browser.pageText())
+                    .as("input of %d characters", input.length())
                     .contains("Återställningskoden stämmer inte")
                     .doesNotContain("Exception", "Internal Server Error", "Ett oväntat fel");
         }
@@ -127,7 +145,9 @@ class RecoveryCodeIT extends BrowserTestBase {
         Accessibility.assertNoViolations(driver, "recovery code error (sv)");
         pause(Duration.ofMillis(1100));
         browser.enterRecoveryCode(plain(codes.get(0)));
-        assertThat(tokenFromCallback().getPreferredUsername()).as("the right code still works after the noise").isEqualTo("fientlig@syd.se");
+        assertThat(tokenFromCallback().getPreferredUsername())
+                .as("the right code still works after the noise")
+                .isEqualTo("fientlig@syd.se");
     }
 
     private static void pause(Duration duration) {
@@ -139,7 +159,8 @@ class RecoveryCodeIT extends BrowserTestBase {
     }
 
     private void setUserLocale(String email, String locale) {
-        org.keycloak.representations.idm.UserRepresentation user = realm.admin().users().searchByEmail(email, true).get(0);
+        org.keycloak.representations.idm.UserRepresentation user =
+                realm.admin().users().searchByEmail(email, true).get(0);
         user.singleAttribute("locale", locale);
         realm.admin().users().get(user.getId()).update(user);
     }
@@ -167,10 +188,12 @@ class RecoveryCodeIT extends BrowserTestBase {
         tokenFromCallback();
 
         driver.open(realm.getBaseUrl() + "/account/account-security/signing-in?kc_locale=sv");
-        WebElement list = new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-testid='recovery-authn-codes/credential-list']")));
+        WebElement list = new WebDriverWait(driver.driver(), Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("[data-testid='recovery-authn-codes/credential-list']")));
         try {
-            new WebDriverWait(driver.driver(), Duration.ofSeconds(10)).until(d -> list.getText().contains("Använda återställningskoder: 1/12"));
+            new WebDriverWait(driver.driver(), Duration.ofSeconds(10))
+                    .until(d -> list.getText().contains("Använda återställningskoder: 1/12"));
         } catch (org.openqa.selenium.TimeoutException e) {
             browser.screenshot("account-recovery-codes-sv-failed");
             throw new AssertionError("the console shows: " + list.getText(), e);
@@ -178,7 +201,10 @@ class RecoveryCodeIT extends BrowserTestBase {
         browser.screenshot("account-recovery-codes-sv");
 
         // "Skapa nya koder" in the console starts Keycloak's CONFIGURE_RECOVERY_AUTHN_CODES: the same action here.
-        oauth.loginForm().kcAction("CONFIGURE_RECOVERY_AUTHN_CODES").uiLocales("sv").open();
+        oauth.loginForm()
+                .kcAction("CONFIGURE_RECOVERY_AUTHN_CODES")
+                .uiLocales("sv")
+                .open();
         assertThat(browser.pageId()).isEqualTo(Browser.RECOVERY_CODES_PAGE);
         List<String> fresh = browser.saveRecoveryCodesIfAsked();
         assertThat(fresh).hasSize(12).doesNotContainAnyElementsOf(codes);

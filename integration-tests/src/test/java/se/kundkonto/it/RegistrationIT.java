@@ -38,7 +38,8 @@ class RegistrationIT extends BrowserTestBase {
 
         browser.verifyCustomer("01020304", "4400");
         assertThat(browser.pageId()).isEqualTo(Browser.REGISTER_PAGE);
-        assertThat(browser.pageText()).contains("Företaget AB", "01020304", "Förnamn", "Efternamn", "Telefonnummer", "E-post");
+        assertThat(browser.pageText())
+                .contains("Företaget AB", "01020304", "Förnamn", "Efternamn", "Telefonnummer", "E-post");
         browser.screenshot("register-sv");
 
         browser.register("Anna", "Svensson", "070-123 45 67", "anna.svensson@foretaget.se", "Sommar2026!x");
@@ -57,16 +58,21 @@ class RegistrationIT extends BrowserTestBase {
         browser.skipTotp();
 
         AuthorizationEndpointResponse callback = oauth.parseLoginResponse();
-        assertThat(callback.getCode()).as("logged in to the portal after registration").isNotBlank();
+        assertThat(callback.getCode())
+                .as("logged in to the portal after registration")
+                .isNotBlank();
         AccessTokenResponse tokens = oauth.doAccessTokenRequest(callback.getCode());
         AccessToken token = oauth.verifyToken(tokens.getAccessToken());
         assertThat(token.getPreferredUsername()).isEqualTo("anna.svensson@foretaget.se");
 
         CustomerAccountsAdmin admin = new CustomerAccountsAdmin(realm.admin());
-        UserRepresentation user = admin.userByEmail("anna.svensson@foretaget.se").orElseThrow();
+        UserRepresentation user =
+                admin.userByEmail("anna.svensson@foretaget.se").orElseThrow();
         assertThat(user.getUsername()).isEqualTo("anna.svensson@foretaget.se");
         assertThat(user.getFirstName()).isEqualTo("Anna");
-        assertThat(user.isEmailVerified()).as("confirmed through the e-mailed link").isTrue();
+        assertThat(user.isEmailVerified())
+                .as("confirmed through the e-mailed link")
+                .isTrue();
         assertThat(user.getAttributes()).containsKey("phoneNumber");
 
         OrganizationRepresentation org = admin.byCustomerNumber("01020304").orElseThrow();
@@ -100,7 +106,9 @@ class RegistrationIT extends BrowserTestBase {
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
 
         CustomerAccountsAdmin admin = new CustomerAccountsAdmin(realm.admin());
-        assertThat(realm.admin().organizations().getAll()).filteredOn(o -> "05060708".equals(o.getAlias())).hasSize(1);
+        assertThat(realm.admin().organizations().getAll())
+                .filteredOn(o -> "05060708".equals(o.getAlias()))
+                .hasSize(1);
         OrganizationRepresentation org = admin.byCustomerNumber("05060708").orElseThrow();
         String per = admin.userByEmail("per.ek@bygg.se").orElseThrow().getId();
         String lisa = admin.userByEmail("lisa.ek@bygg.se").orElseThrow().getId();
@@ -114,10 +122,15 @@ class RegistrationIT extends BrowserTestBase {
         browser.verifyCustomer("02030405", "3456");
         browser.register("Olle", "Berg", "inte ett nummer", "olle.berg@norr.se", "Host2026!abc");
         assertThat(browser.pageId()).isEqualTo(Browser.REGISTER_PAGE);
-        assertThat(browser.fieldError("phoneNumber")).hasValueSatisfying(e -> assertThat(e).contains("giltigt telefonnummer"));
-        assertThat(driver.findElement(org.openqa.selenium.By.id("firstName")).getAttribute("value")).isEqualTo("Olle");
-        assertThat(driver.findElement(org.openqa.selenium.By.id("email")).getAttribute("value")).isEqualTo("olle.berg@norr.se");
-        assertThat(browser.pageText()).as("the verified customer is still shown").contains("Sopbolaget i Norr AB");
+        assertThat(browser.fieldError("phoneNumber"))
+                .hasValueSatisfying(e -> assertThat(e).contains("giltigt telefonnummer"));
+        assertThat(driver.findElement(org.openqa.selenium.By.id("firstName")).getAttribute("value"))
+                .isEqualTo("Olle");
+        assertThat(driver.findElement(org.openqa.selenium.By.id("email")).getAttribute("value"))
+                .isEqualTo("olle.berg@norr.se");
+        assertThat(browser.pageText())
+                .as("the verified customer is still shown")
+                .contains("Sopbolaget i Norr AB");
         browser.screenshot("register-invalid-phone-sv");
     }
 
@@ -131,13 +144,20 @@ class RegistrationIT extends BrowserTestBase {
         assertThat(browser.pageText()).contains("Customer number", "Last four digits of the organisation number");
         browser.screenshot("verify-customer-en");
         browser.verifyCustomer("04050607", "7652");
-        assertThat(browser.pageText()).contains("Customer account: Återvinning Syd AB (customer number 04050607)",
-                "First name", "Last name", "Phone number", "Email");
-        assertThat(driver.findElement(org.openqa.selenium.By.id("kundkonto-register-submit")).getAttribute("value"))
+        assertThat(browser.pageText())
+                .contains(
+                        "Customer account: Återvinning Syd AB (customer number 04050607)",
+                        "First name",
+                        "Last name",
+                        "Phone number",
+                        "Email");
+        assertThat(driver.findElement(org.openqa.selenium.By.id("kundkonto-register-submit"))
+                        .getAttribute("value"))
                 .isEqualTo("Create user account");
         browser.screenshot("register-en");
         browser.register("Eva", "Holm", "12", "eva.holm@syd.se", "Syd2026!abcd");
-        assertThat(browser.fieldError("phoneNumber")).contains("Enter a valid phone number, for example 070-123 45 67 or +46 70 123 45 67.");
+        assertThat(browser.fieldError("phoneNumber"))
+                .contains("Enter a valid phone number, for example 070-123 45 67 or +46 70 123 45 67.");
         browser.screenshot("register-invalid-phone-en");
     }
 
@@ -148,13 +168,23 @@ class RegistrationIT extends BrowserTestBase {
         registerNewUser("02030405", "3456", "forst@norr.se", "Forst2026!in");
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
         String notice = Mails.text(Mails.latest(mailbox, "faktura@sopbolaget.se", subject));
-        assertThat(notice).contains("Test Person (forst@norr.se", "Sopbolaget i Norr AB", "kundnummer 02030405",
-                "(svensk tid)", "Kontakta kundtjänst");
+        assertThat(notice)
+                .contains(
+                        "Test Person (forst@norr.se",
+                        "Sopbolaget i Norr AB",
+                        "kundnummer 02030405",
+                        "(svensk tid)",
+                        "Kontakta kundtjänst");
 
         registerNewUser("02030405", "3456", "sedan@norr.se", "Sedan2026!in");
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
-        Mails.latest(mailbox, "forst@norr.se", "Ny användare i ert kundkonto"); // the Admin is told; by then any claim notice would be out too
-        assertThat(Mails.count(mailbox, "faktura@sopbolaget.se", subject)).as("only the first claim").isEqualTo(1);
+        Mails.latest(
+                mailbox,
+                "forst@norr.se",
+                "Ny användare i ert kundkonto"); // the Admin is told; by then any claim notice would be out too
+        assertThat(Mails.count(mailbox, "faktura@sopbolaget.se", subject))
+                .as("only the first claim")
+                .isEqualTo(1);
     }
 
     /** A customer the registry has no contact address for: nobody else to tell, and nothing fails. */
@@ -162,6 +192,7 @@ class RegistrationIT extends BrowserTestBase {
     void aCustomerWithoutContactAddressIsClaimedAsBefore() {
         registerNewUser("03040506", "1231", "agare@tradgard.se", "Agare2026!in");
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
-        assertThat(new CustomerAccountsAdmin(realm.admin()).byCustomerNumber("03040506")).isPresent();
+        assertThat(new CustomerAccountsAdmin(realm.admin()).byCustomerNumber("03040506"))
+                .isPresent();
     }
 }

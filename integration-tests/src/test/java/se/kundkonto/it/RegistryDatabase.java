@@ -13,8 +13,7 @@ import java.util.Map;
 /** Where the server under test finds the customer registry, and how it gets the demo customers. */
 public final class RegistryDatabase {
 
-    private RegistryDatabase() {
-    }
+    private RegistryDatabase() {}
 
     public interface Registry {
         Map<String, String> options();
@@ -31,7 +30,8 @@ public final class RegistryDatabase {
 
     /** Runs one statement on the PostgreSQL registry (e.g. to take it away for a while). */
     static void execute(String sql) {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (Exception e) {
             throw new IllegalStateException("Could not run on the registry: " + sql, e);
@@ -43,7 +43,8 @@ public final class RegistryDatabase {
      * are refused and open ones (the server's pool) cut. Keycloak's own database stays up.
      */
     static void takeDown() {
-        onServer("ALTER DATABASE " + databaseName() + " ALLOW_CONNECTIONS false",
+        onServer(
+                "ALTER DATABASE " + databaseName() + " ALLOW_CONNECTIONS false",
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + databaseName() + "'");
     }
 
@@ -54,12 +55,14 @@ public final class RegistryDatabase {
     /** Statements run from the server's maintenance database {@code postgres}, outside the registry's. */
     private static void onServer(String... sql) {
         String maintenance = url().replaceFirst("/" + databaseName() + "(\\?.*)?$", "/postgres");
-        try (Connection c = DriverManager.getConnection(maintenance, user(), password()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(maintenance, user(), password());
+                Statement s = c.createStatement()) {
             for (String statement : sql) {
                 s.execute(statement);
             }
         } catch (Exception e) {
-            throw new IllegalStateException("Could not run on the registry's PostgreSQL server: " + String.join("; ", sql), e);
+            throw new IllegalStateException(
+                    "Could not run on the registry's PostgreSQL server: " + String.join("; ", sql), e);
         }
     }
 
@@ -87,7 +90,8 @@ public final class RegistryDatabase {
 
     static Path seedScript() {
         return Path.of(System.getProperty("kundkonto.registry.seed", "../realm-export/registry/kundregister-demo.sql"))
-                .toAbsolutePath().normalize();
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** In-memory H2 that runs the idempotent seed script on every new connection. */
@@ -95,8 +99,10 @@ public final class RegistryDatabase {
         return () -> {
             Map<String, String> o = new LinkedHashMap<>();
             o.put("db-kind-kundregister", "dev-mem");
-            o.put("db-url-full-kundregister", "jdbc:h2:mem:kundregister;DB_CLOSE_DELAY=-1;INIT=RUNSCRIPT FROM '"
-                    + seedScript() + "' CHARSET 'UTF-8'");
+            o.put(
+                    "db-url-full-kundregister",
+                    "jdbc:h2:mem:kundregister;DB_CLOSE_DELAY=-1;INIT=RUNSCRIPT FROM '" + seedScript()
+                            + "' CHARSET 'UTF-8'");
             o.put("db-username-kundregister", "sa");
             o.put("db-password-kundregister", "sa");
             return o;
@@ -109,6 +115,7 @@ public final class RegistryDatabase {
      * proves the pack never needs more. The tests themselves seed and alter the registry as {@link #user()}.
      */
     public static final String READER = "kundkonto_registry_reader";
+
     static final String READER_PASSWORD = "kundkonto-registry-reader";
 
     /** A PostgreSQL database (e.g. the private test cluster of .ci/run), seeded here over JDBC. */
@@ -128,10 +135,12 @@ public final class RegistryDatabase {
 
     /** Creates (once) the read-only role; tables made later by the owner (the benchmark's large registry) are readable too. */
     private static void grantReader(String url, String user, String password) {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
             s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + READER + "') THEN "
                     + "CREATE ROLE " + READER + " LOGIN PASSWORD '" + READER_PASSWORD + "'; END IF; END $$");
-            s.execute("DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO " + READER + "', current_database()); END $$");
+            s.execute("DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO " + READER
+                    + "', current_database()); END $$");
             s.execute("GRANT USAGE ON SCHEMA public TO " + READER);
             s.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + READER);
             s.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO " + READER);
@@ -141,7 +150,8 @@ public final class RegistryDatabase {
     }
 
     private static void seed(String url, String user, String password) {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
             for (String statement : Files.readString(seedScript()).split(";")) {
                 String sql = statement.replaceAll("(?m)^--.*$", "").strip();
                 if (!sql.isEmpty()) {

@@ -35,7 +35,11 @@ class RegistryOutageIT extends BrowserTestBase {
         public RealmBuilder configure(RealmBuilder realm) {
             OrganizationRepresentation org = ImportedMember.account("02030405", "Sopbolaget i Norr AB", EMAIL);
             return realm.name("kundportal-outage")
-                    .users(UserBuilder.create(EMAIL).email(EMAIL).emailVerified(true).name("Drift", "Stopp").password(PASSWORD)
+                    .users(UserBuilder.create(EMAIL)
+                            .email(EMAIL)
+                            .emailVerified(true)
+                            .name("Drift", "Stopp")
+                            .password(PASSWORD)
                             .attribute("phoneNumber", "070-000 00 01"))
                     .update(r -> r.setOrganizations(List.of(org)));
         }
@@ -52,7 +56,8 @@ class RegistryOutageIT extends BrowserTestBase {
     @Test
     void emailLoginsGoOnAndVerificationsSaySoWhileTheRegistryDatabaseIsDown() throws Exception {
         assumeTrue(RegistryDatabase.isPostgres(), "the H2 registry cannot be taken away from the test");
-        double unavailable = MetricsIT.metric("kundkonto_verifications_total", "entry_point", "registration", "outcome", "unavailable");
+        double unavailable = MetricsIT.metric(
+                "kundkonto_verifications_total", "entry_point", "registration", "outcome", "unavailable");
         RegistryDatabase.takeDown();
         try {
             // More attempts than the per-number limit (5): none may count as a guess, none may be a 500.
@@ -61,11 +66,19 @@ class RegistryOutageIT extends BrowserTestBase {
             for (int attempt = 0; attempt < 6; attempt++) {
                 browser.verifyCustomer("04050607", "7652");
                 assertThat(browser.pageId()).isEqualTo(Browser.VERIFY_PAGE);
-                assertThat(browser.feedback()).contains("Vi kan inte kontrollera kundnumret just nu. Försök igen om en stund.");
+                assertThat(browser.feedback())
+                        .contains("Vi kan inte kontrollera kundnumret just nu. Försök igen om en stund.");
             }
             browser.screenshot("verify-customer-registry-database-down-sv");
-            assertThat(MetricsIT.metric("kundkonto_verifications_total", "entry_point", "registration", "outcome", "unavailable") - unavailable)
-                    .as("kundkonto_verifications_total{outcome=unavailable}, the metric to alert on").isEqualTo(6);
+            assertThat(MetricsIT.metric(
+                                    "kundkonto_verifications_total",
+                                    "entry_point",
+                                    "registration",
+                                    "outcome",
+                                    "unavailable")
+                            - unavailable)
+                    .as("kundkonto_verifications_total{outcome=unavailable}, the metric to alert on")
+                    .isEqualTo(6);
             assertThat(realm.admin().getEvents(List.of("REGISTER_ERROR"), null, null, null, null, null, 0, 50))
                     .as("the events tell an outage apart from a wrong answer")
                     .anySatisfy(e -> assertThat(e.getError()).isEqualTo("kundkonto_registry_unavailable"));
@@ -83,7 +96,9 @@ class RegistryOutageIT extends BrowserTestBase {
         browser.openLogin(oauth, "sv");
         browser.clickRegister();
         browser.verifyCustomer("04050607", "7652");
-        assertThat(browser.pageId()).as("the registry answers again, and the number is not locked").isEqualTo(Browser.REGISTER_PAGE);
+        assertThat(browser.pageId())
+                .as("the registry answers again, and the number is not locked")
+                .isEqualTo(Browser.REGISTER_PAGE);
         assertThat(browser.pageText()).contains("Återvinning Syd AB");
     }
 
@@ -102,7 +117,8 @@ class RegistryOutageIT extends BrowserTestBase {
             for (int attempt = 0; attempt < 6; attempt++) {
                 browser.verifyCustomer("04050607", "7652");
                 assertThat(browser.pageId()).isEqualTo(Browser.VERIFY_PAGE);
-                assertThat(browser.feedback()).contains("Vi kan inte kontrollera kundnumret just nu. Försök igen om en stund.");
+                assertThat(browser.feedback())
+                        .contains("Vi kan inte kontrollera kundnumret just nu. Försök igen om en stund.");
             }
             browser.screenshot("verify-customer-registry-down-sv");
         } finally {

@@ -47,9 +47,14 @@ final class ServerClock implements AutoCloseable {
 
     private static void set(int seconds, boolean caches) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ENDPOINT)
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"offset\": " + seconds + (caches ? ", \"caches\": true" : "") + "}")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(ENDPOINT)
+                                    .header("Content-Type", "application/json")
+                                    .PUT(HttpRequest.BodyPublishers.ofString(
+                                            "{\"offset\": " + seconds + (caches ? ", \"caches\": true" : "") + "}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("time offset refused: " + response.statusCode());
             }

@@ -37,6 +37,7 @@ class TwoFactorIT extends BrowserTestBase {
     private static final String RESET_SUBJECT = "Återställ tvåfaktorsautentisering";
     /** Where the test client's login ends (the framework's OAuth callback). */
     private static final String CALLBACK = "http://127.0.0.1:8500";
+
     private static final String NOTICE_SUBJECT = "Tvåfaktorsautentiseringen har återställts";
 
     public static class OwnScope implements RealmConfig {
@@ -51,7 +52,6 @@ class TwoFactorIT extends BrowserTestBase {
 
     @InjectMailServer
     MailServer mail;
-
 
     @Override
     ManagedRealm realm() {
@@ -90,13 +90,15 @@ class TwoFactorIT extends BrowserTestBase {
 
     private List<CredentialRepresentation> otps(String email) {
         return realm.admin().users().get(user(email).getId()).credentials().stream()
-                .filter(c -> "otp".equals(c.getType())).toList();
+                .filter(c -> "otp".equals(c.getType()))
+                .toList();
     }
 
     @Test
     void skippingTwoFactorFinishesRegistrationAndIsNotAskedAgain() {
         registerUntilTotpOffer("skip@syd.se", "sv");
-        assertThat(browser.pageText()).contains("Verifieringskod", "Verifiera kod", "Hoppa över tvåfaktorsautentisering")
+        assertThat(browser.pageText())
+                .contains("Verifieringskod", "Verifiera kod", "Hoppa över tvåfaktorsautentisering")
                 .doesNotContain("Du behöver konfigurera");
         browser.screenshot("totp-offer-sv");
         browser.skipTotp();
@@ -107,7 +109,9 @@ class TwoFactorIT extends BrowserTestBase {
         browser.forgetSession(realm.getBaseUrl());
         browser.openLogin(oauth, "sv");
         browser.login("skip@syd.se", "Ratt2026!pass");
-        assertThat(oauth.parseLoginResponse().getCode()).as("straight in, no code, no offer").isNotBlank();
+        assertThat(oauth.parseLoginResponse().getCode())
+                .as("straight in, no code, no offer")
+                .isNotBlank();
     }
 
     @Test
@@ -147,14 +151,20 @@ class TwoFactorIT extends BrowserTestBase {
         MimeMessage message = Mails.latest(mail, "forgot@syd.se", "Återställ lösenord");
         assertThat(Mails.html(message)).isNotBlank();
         driver.open(Mails.link(message));
-        assertThat(browser.pageId()).as("the e-mail alone is not enough: the code first").isEqualTo(Browser.OTP_PAGE);
-        assertThat(driver.driver().findElements(By.id("kundkonto-reset-otp"))).as("no 2FA reset inside a password reset").isEmpty();
+        assertThat(browser.pageId())
+                .as("the e-mail alone is not enough: the code first")
+                .isEqualTo(Browser.OTP_PAGE);
+        assertThat(driver.driver().findElements(By.id("kundkonto-reset-otp")))
+                .as("no 2FA reset inside a password reset")
+                .isEmpty();
         browser.enterOtp(app.nextCode());
         assertThat(browser.pageId()).isEqualTo("login-login-update-password");
         browser.screenshot("update-password-sv");
         browser.newPassword("Nytt2026!pass");
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
-        assertThat(otps("forgot@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(otpBefore);
+        assertThat(otps("forgot@syd.se"))
+                .extracting(CredentialRepresentation::getId)
+                .containsExactly(otpBefore);
 
         browser.forgetSession(realm.getBaseUrl());
         browser.openLogin(oauth, "sv");
@@ -181,23 +191,34 @@ class TwoFactorIT extends BrowserTestBase {
         String link = Mails.link(message);
 
         driver.open(link);
-        assertThat(browser.pageId()).as("opening the link asks for the password again").isEqualTo(Browser.LOGIN_PAGE);
+        assertThat(browser.pageId())
+                .as("opening the link asks for the password again")
+                .isEqualTo(Browser.LOGIN_PAGE);
         assertThat(browser.pageText()).contains("Återställ tvåfaktorsautentisering för lost@syd.se?");
         assertThat(browser.fieldValue("username")).isEqualTo("lost@syd.se");
         browser.screenshot("otp-reset-confirm-sv");
-        assertThat(otps("lost@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(oldOtp);
+        assertThat(otps("lost@syd.se"))
+                .extracting(CredentialRepresentation::getId)
+                .containsExactly(oldOtp);
 
         browser.loginPasswordOnly("Ratt2026!pass");
         assertThat(browser.pageId()).as("new QR code").isEqualTo(Browser.TOTP_PAGE);
         assertThat(browser.pageText()).contains("Den gamla appen fungerar tills den nya koden är verifierad");
-        assertThat(driver.driver().findElements(By.id("kundkonto-skip-totp"))).as("no skipping a reset").isEmpty();
-        assertThat(otps("lost@syd.se")).as("the old authenticator stays until the new one works")
-                .extracting(CredentialRepresentation::getId).containsExactly(oldOtp);
+        assertThat(driver.driver().findElements(By.id("kundkonto-skip-totp")))
+                .as("no skipping a reset")
+                .isEmpty();
+        assertThat(otps("lost@syd.se"))
+                .as("the old authenticator stays until the new one works")
+                .extracting(CredentialRepresentation::getId)
+                .containsExactly(oldOtp);
         browser.screenshot("totp-after-reset-sv");
         Totp.App newApp = new Totp.App(browser.setUpTotp());
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
-        assertThat(otps("lost@syd.se")).as("replaced: one authenticator, the new one").hasSize(1)
-                .extracting(CredentialRepresentation::getId).doesNotContain(oldOtp);
+        assertThat(otps("lost@syd.se"))
+                .as("replaced: one authenticator, the new one")
+                .hasSize(1)
+                .extracting(CredentialRepresentation::getId)
+                .doesNotContain(oldOtp);
         assertThat(Mails.count(mail, "lost@syd.se", NOTICE_SUBJECT)).isEqualTo(1);
 
         browser.forgetSession(realm.getBaseUrl());
@@ -213,7 +234,9 @@ class TwoFactorIT extends BrowserTestBase {
         driver.open(link);
         assertThat(browser.pageId()).as("the link works once").isNotIn(Browser.TOTP_PAGE, Browser.LOGIN_PAGE);
         browser.screenshot("otp-reset-link-used-sv");
-        assertThat(otps("lost@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(otpNow);
+        assertThat(otps("lost@syd.se"))
+                .extracting(CredentialRepresentation::getId)
+                .containsExactly(otpNow);
     }
 
     /** What Outlook Safe Links, Proofpoint and link previews do: fetch the link, with no cookies, maybe twice. */
@@ -223,24 +246,35 @@ class TwoFactorIT extends BrowserTestBase {
         String otpBefore = otps("scanned@syd.se").get(0).getId();
         String link = resetLinkFor("scanned@syd.se");
 
-        HttpClient scanner = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient scanner = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         for (int i = 0; i < 3; i++) {
-            HttpResponse<String> answer = scanner.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = scanner.send(
+                    HttpRequest.newBuilder(URI.create(link)).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).isLessThan(500);
-            assertThat(answer.body()).as("no QR code for whoever holds the link").doesNotContain("totpSecret");
+            assertThat(answer.body())
+                    .as("no QR code for whoever holds the link")
+                    .doesNotContain("totpSecret");
         }
         PlainHttp keepingCookies = new PlainHttp();
         for (int i = 0; i < 2; i++) {
-            assertThat(keepingCookies.follow(keepingCookies.get(link), "http://127.0.0.1:8500").pageId())
-                    .as("with cookies, too, only a login page").isEqualTo(Browser.LOGIN_PAGE);
+            assertThat(keepingCookies
+                            .follow(keepingCookies.get(link), "http://127.0.0.1:8500")
+                            .pageId())
+                    .as("with cookies, too, only a login page")
+                    .isEqualTo(Browser.LOGIN_PAGE);
         }
-        assertThat(otps("scanned@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(otpBefore);
+        assertThat(otps("scanned@syd.se"))
+                .extracting(CredentialRepresentation::getId)
+                .containsExactly(otpBefore);
 
         browser.forgetSession(realm.getBaseUrl());
         browser.openLogin(oauth, "sv");
         browser.login("scanned@syd.se", "Ratt2026!pass");
-        assertThat(browser.pageId()).as("a password alone still meets the code page").isEqualTo(Browser.OTP_PAGE);
+        assertThat(browser.pageId())
+                .as("a password alone still meets the code page")
+                .isEqualTo(Browser.OTP_PAGE);
         browser.enterOtp(app.nextCode());
         assertThat(oauth.parseLoginResponse().getCode()).isNotBlank();
     }
@@ -261,11 +295,16 @@ class TwoFactorIT extends BrowserTestBase {
         driver.open(Mails.link(Mails.latest(mail, "console@syd.se", RESET_SUBJECT)));
         browser.loginPasswordOnly("Ratt2026!pass");
         assertThat(browser.pageId()).isEqualTo(Browser.TOTP_PAGE);
-        assertThat(browser.pageText()).as("Keycloak's 'activate your account' warning is wrong here").doesNotContain("Du behöver konfigurera");
+        assertThat(browser.pageText())
+                .as("Keycloak's 'activate your account' warning is wrong here")
+                .doesNotContain("Du behöver konfigurera");
         browser.setUpTotp();
-        new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/account"));
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().contains("/account"));
         assertThat(driver.driver().getCurrentUrl()).as("back in the console").doesNotContain("error=");
-        List<String> afterFirst = otps("console@syd.se").stream().map(CredentialRepresentation::getId).toList();
+        List<String> afterFirst = otps("console@syd.se").stream()
+                .map(CredentialRepresentation::getId)
+                .toList();
         assertThat(afterFirst).hasSize(1).doesNotContain(first);
 
         browser.forgetSession(realm.getBaseUrl());
@@ -280,7 +319,10 @@ class TwoFactorIT extends BrowserTestBase {
         assertThat(driver.driver().getCurrentUrl()).doesNotContain("error=");
         assertThat(browser.pageText()).doesNotContainIgnoringCase("error");
         browser.screenshot("otp-reset-done-other-browser-sv");
-        assertThat(otps("console@syd.se")).hasSize(1).extracting(CredentialRepresentation::getId).doesNotContainAnyElementsOf(afterFirst);
+        assertThat(otps("console@syd.se"))
+                .hasSize(1)
+                .extracting(CredentialRepresentation::getId)
+                .doesNotContainAnyElementsOf(afterFirst);
     }
 
     /**
@@ -294,10 +336,16 @@ class TwoFactorIT extends BrowserTestBase {
         Totp.App app = registerWithTotp("race@syd.se");
         List<PlainHttp> sessions = List.of(new PlainHttp(), new PlainHttp());
         for (PlainHttp session : sessions) {
-            PlainHttp.Page login = session.follow(session.get(oauth.loginForm().uiLocales("sv").build()), CALLBACK);
-            PlainHttp.Page otp = session.follow(login.form("#kc-form-login").with("username", "race@syd.se")
-                    .with("password", "Ratt2026!pass").submit(session), CALLBACK);
-            PlainHttp.Page in = session.follow(otp.form("#kc-otp-login-form").with("otp", app.nextCode()).submit(session), CALLBACK);
+            PlainHttp.Page login =
+                    session.follow(session.get(oauth.loginForm().uiLocales("sv").build()), CALLBACK);
+            PlainHttp.Page otp = session.follow(
+                    login.form("#kc-form-login")
+                            .with("username", "race@syd.se")
+                            .with("password", "Ratt2026!pass")
+                            .submit(session),
+                    CALLBACK);
+            PlainHttp.Page in = session.follow(
+                    otp.form("#kc-otp-login-form").with("otp", app.nextCode()).submit(session), CALLBACK);
             assertThat(in.location()).as("signed in").startsWith(CALLBACK);
         }
         for (int round = 0; round < 3; round++) {
@@ -338,7 +386,9 @@ class TwoFactorIT extends BrowserTestBase {
         assertThat(browser.pageId()).isEqualTo(Browser.TOTP_PAGE);
         browser.forgetSession(realm.getBaseUrl());
 
-        assertThat(otps("halfway@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(otpBefore);
+        assertThat(otps("halfway@syd.se"))
+                .extracting(CredentialRepresentation::getId)
+                .containsExactly(otpBefore);
         browser.openLogin(oauth, "sv");
         browser.login("halfway@syd.se", "Ratt2026!pass");
         assertThat(browser.pageId()).isEqualTo(Browser.OTP_PAGE);
@@ -374,7 +424,9 @@ class TwoFactorIT extends BrowserTestBase {
             assertThat(browser.pageId()).isNotEqualTo(Browser.TOTP_PAGE);
             browser.screenshot("otp-reset-link-expired-sv");
         }
-        assertThat(otps("late@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(otpBefore);
+        assertThat(otps("late@syd.se"))
+                .extracting(CredentialRepresentation::getId)
+                .containsExactly(otpBefore);
     }
 
     @Test
@@ -391,10 +443,16 @@ class TwoFactorIT extends BrowserTestBase {
         browser.openLogin(oauth, "sv");
         browser.login("bo@syd.se", "Ratt2026!pass");
         browser.enterOtp(bosApp.nextCode());
-        assertThat(oauth.parseLoginResponse().getCode()).as("Bo is logged in in this browser").isNotBlank();
+        assertThat(oauth.parseLoginResponse().getCode())
+                .as("Bo is logged in in this browser")
+                .isNotBlank();
         driver.open(annasLink);
-        assertThat(otps("bo@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(bosOtp);
-        assertThat(otps("anna@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(annasOtp);
+        assertThat(otps("bo@syd.se"))
+                .extracting(CredentialRepresentation::getId)
+                .containsExactly(bosOtp);
+        assertThat(otps("anna@syd.se"))
+                .extracting(CredentialRepresentation::getId)
+                .containsExactly(annasOtp);
         assertThat(Mails.count(mail, "bo@syd.se", NOTICE_SUBJECT)).isZero();
 
         // Someone holding Anna's link who signs in as Bo gets nothing of Anna's, and still meets Bo's code page.
@@ -402,8 +460,12 @@ class TwoFactorIT extends BrowserTestBase {
         driver.open(annasLink);
         browser.login("bo@syd.se", "Ratt2026!pass");
         assertThat(browser.pageId()).isEqualTo(Browser.OTP_PAGE);
-        assertThat(otps("anna@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(annasOtp);
-        assertThat(otps("bo@syd.se")).extracting(CredentialRepresentation::getId).containsExactly(bosOtp);
+        assertThat(otps("anna@syd.se"))
+                .extracting(CredentialRepresentation::getId)
+                .containsExactly(annasOtp);
+        assertThat(otps("bo@syd.se"))
+                .extracting(CredentialRepresentation::getId)
+                .containsExactly(bosOtp);
     }
 
     @Test

@@ -46,7 +46,8 @@ class UptakePageIT extends BrowserTestBase {
 
     private WebDriverWait waiting() {
         // The page replaces its table rows when it reads a page of results: a row found a moment before may be gone.
-        return (WebDriverWait) new WebDriverWait(driver.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);
+        return (WebDriverWait) new WebDriverWait(driver.driver(), Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class);
     }
 
     private String status() {
@@ -55,7 +56,9 @@ class UptakePageIT extends BrowserTestBase {
 
     private List<String> column(String tbody, int index) {
         return driver.driver().findElements(By.cssSelector("#" + tbody + " tr")).stream()
-                .map(tr -> tr.findElements(By.tagName("td")).get(index).getText().strip()).toList();
+                .map(tr ->
+                        tr.findElements(By.tagName("td")).get(index).getText().strip())
+                .toList();
     }
 
     private String summaryValue(String field) {
@@ -68,9 +71,13 @@ class UptakePageIT extends BrowserTestBase {
         driver.open(page);
         waiting().until(d -> Browser.LOGIN_PAGE.equals(browser.pageId()));
         browser.login(email, PASSWORD);
-        waiting().until(d -> d.getCurrentUrl().startsWith(page) && !status().isEmpty()
-                && !status().startsWith("Loggar in") && !status().startsWith("Läser") && !status().startsWith("Signing")
-                && !status().startsWith("Reading"));
+        waiting()
+                .until(d -> d.getCurrentUrl().startsWith(page)
+                        && !status().isEmpty()
+                        && !status().startsWith("Loggar in")
+                        && !status().startsWith("Läser")
+                        && !status().startsWith("Signing")
+                        && !status().startsWith("Reading"));
     }
 
     @Test
@@ -85,11 +92,13 @@ class UptakePageIT extends BrowserTestBase {
         assertThat(summaryValue("customerAccountsWithMembers")).isEqualTo("1");
         assertThat(summaryValue("members")).isEqualTo("1");
         assertThat(summaryValue("admins")).isEqualTo("1");
-        assertThat(column("claims-rows", 0)).containsExactly(LocalDate.now(ZoneId.of("Europe/Stockholm")).toString());
+        assertThat(column("claims-rows", 0))
+                .containsExactly(LocalDate.now(ZoneId.of("Europe/Stockholm")).toString());
         assertThat(column("claims-rows", 1)).containsExactly("1");
         List<String> left = column("unclaimed-rows", 0);
         assertThat(left).contains(SYD, "02030405").doesNotContain("01020304", "01020305");
-        assertThat(Integer.parseInt(summaryValue("activeCustomersWithoutMembers"))).isEqualTo(left.size());
+        assertThat(Integer.parseInt(summaryValue("activeCustomersWithoutMembers")))
+                .isEqualTo(left.size());
         Accessibility.assertNoViolations(driver, "uptake report (sv)");
 
         driver.findElement(By.id("search")).sendKeys("syd");
@@ -115,7 +124,8 @@ class UptakePageIT extends BrowserTestBase {
         new HttpRegistration(realm, mailbox).register("02030405", "3456", "chef@norr.se", PASSWORD);
         String page = RealmStaff.reportPage(realm);
         openAndSignIn(page, "chef@norr.se");
-        assertThat(status()).isEqualTo("Du saknar behörighet att se användare (realm-management view-users) i den här realmen.");
+        assertThat(status())
+                .isEqualTo("Du saknar behörighet att se användare (realm-management view-users) i den här realmen.");
         assertThat(driver.findElement(By.id("summary")).isDisplayed()).isFalse();
         assertThat(driver.driver().getPageSource()).doesNotContain("04050607");
         Accessibility.assertNoViolations(driver, "uptake report refused (sv)");

@@ -113,7 +113,10 @@ class UptakeReportIT {
 
     /** The same report in Keycloak's admin API. */
     private Api.Reply admin(String path, String token) {
-        return api().absolute("GET", "http://localhost:8080/admin/realms/" + realm.getName() + "/kundkonto-uptake" + path, token);
+        return api().absolute(
+                        "GET",
+                        "http://localhost:8080/admin/realms/" + realm.getName() + "/kundkonto-uptake" + path,
+                        token);
     }
 
     private Map<String, Object> summary(String token) {
@@ -130,7 +133,8 @@ class UptakeReportIT {
     @SuppressWarnings("unchecked")
     private static List<String> numbers(Api.Reply page) {
         assertThat(page.status()).as(page.body()).isEqualTo(200);
-        return ((List<Map<String, Object>>) page.object().get("customers")).stream().map(c -> (String) c.get("customerNumber")).toList();
+        return ((List<Map<String, Object>>) page.object().get("customers"))
+                .stream().map(c -> (String) c.get("customerNumber")).toList();
     }
 
     /** Every page, {@code max} at a time, following {@code next}. */
@@ -138,8 +142,12 @@ class UptakeReportIT {
         List<String> all = new ArrayList<>();
         String after = "";
         do {
-            Api.Reply page = api().call("GET", REPORT + "/unclaimed" + Api.query("search", search, "after", after, "max", String.valueOf(max)),
-                    token, null);
+            Api.Reply page = api().call(
+                            "GET",
+                            REPORT + "/unclaimed"
+                                    + Api.query("search", search, "after", after, "max", String.valueOf(max)),
+                            token,
+                            null);
             List<String> numbers = numbers(page);
             assertThat(numbers.size()).isLessThanOrEqualTo(max);
             all.addAll(numbers);
@@ -161,11 +169,14 @@ class UptakeReportIT {
         assertThat(count(before, "customerAccounts")).isZero();
         assertThat(count(before, "members")).isZero();
         assertThat(count(before, "registryCustomers")).isGreaterThanOrEqualTo(6);
-        assertThat(count(before, "activeRegistryCustomers")).isEqualTo(count(before, "activeCustomersWithoutMembers"))
+        assertThat(count(before, "activeRegistryCustomers"))
+                .isEqualTo(count(before, "activeCustomersWithoutMembers"))
                 .isLessThan(count(before, "registryCustomers"));
         assertThat(before.get("timeZone")).isEqualTo("Europe/Stockholm");
         assertThat(before.get("firstClaimsPerDay")).asList().isEmpty();
-        assertThat(allUnclaimed(staff, "", 100)).contains(A, B, SOLE_TRADER, SYD, BYGG).doesNotContain(INACTIVE);
+        assertThat(allUnclaimed(staff, "", 100))
+                .contains(A, B, SOLE_TRADER, SYD, BYGG)
+                .doesNotContain(INACTIVE);
 
         // Two people of A, both Admin (the realm's policy); one of B, two days ago by the server's clock.
         register(A, "4400", "forsta@foretaget.se");
@@ -187,25 +198,44 @@ class UptakeReportIT {
         assertThat(count(after, "customerAccountsWithMembers")).isEqualTo(2);
         assertThat(count(after, "registryCustomersWithMembers")).isEqualTo(2);
         assertThat(count(after, "activeCustomersWithMembers")).isEqualTo(2);
-        assertThat(count(after, "activeCustomersWithoutMembers")).isEqualTo(count(before, "activeCustomersWithoutMembers") - 2);
+        assertThat(count(after, "activeCustomersWithoutMembers"))
+                .isEqualTo(count(before, "activeCustomersWithoutMembers") - 2);
         assertThat(count(after, "registryCustomers")).isEqualTo(count(before, "registryCustomers"));
         assertThat(count(after, "members")).isEqualTo(3);
         assertThat(count(after, "admins")).isEqualTo(3);
         String twoDaysAgo = LocalDate.parse(today()).minusDays(2).toString();
-        assertThat(after.get("firstClaimsPerDay")).isEqualTo(List.of(Map.of("date", twoDaysAgo, "count", 1), Map.of("date", today(), "count", 1)));
-        Map<String, Object> oneDay = api().call("GET", REPORT + "?days=1", staff, null).object();
+        assertThat(after.get("firstClaimsPerDay"))
+                .isEqualTo(List.of(Map.of("date", twoDaysAgo, "count", 1), Map.of("date", today(), "count", 1)));
+        Map<String, Object> oneDay =
+                api().call("GET", REPORT + "?days=1", staff, null).object();
         assertThat(oneDay.get("firstClaimsPerDay")).isEqualTo(List.of(Map.of("date", today(), "count", 1)));
         assertThat(oneDay.get("firstClaimsSince")).isEqualTo(today());
 
         // Demoted: one Admin fewer, the same members. Waiting for approval: not a member who counts.
-        String portal = new ClientLogin(realm.getBaseUrl()).login(new PlainHttp(), PORTAL, PORTAL_SECRET, PORTAL_URL, "forsta@foretaget.se",
-                PASSWORD).raw();
-        String andra = realm.admin().users().searchByEmail("andra@foretaget.se", true).get(0).getId();
-        assertThat(api().call("PUT", "/customers/" + A + "/members/" + andra + "/role", portal, Map.of("role", "User")).status()).isEqualTo(200);
+        String portal = new ClientLogin(realm.getBaseUrl())
+                .login(new PlainHttp(), PORTAL, PORTAL_SECRET, PORTAL_URL, "forsta@foretaget.se", PASSWORD)
+                .raw();
+        String andra = realm.admin()
+                .users()
+                .searchByEmail("andra@foretaget.se", true)
+                .get(0)
+                .getId();
+        assertThat(api().call("PUT", "/customers/" + A + "/members/" + andra + "/role", portal, Map.of("role", "User"))
+                        .status())
+                .isEqualTo(200);
         String waiting = staff("vantar@norr.se");
-        String norr = realm.admin().organizations().search("Sopbolaget i Norr AB", true, 0, 1).get(0).getId();
+        String norr = realm.admin()
+                .organizations()
+                .search("Sopbolaget i Norr AB", true, 0, 1)
+                .get(0)
+                .getId();
         realm.admin().organizations().get(norr).members().addMember(waiting).close();
-        String pending = realm.admin().organizations().get(norr).groups().getGroupByPath("Pending", false).getId();
+        String pending = realm.admin()
+                .organizations()
+                .get(norr)
+                .groups()
+                .getGroupByPath("Pending", false)
+                .getId();
         realm.admin().organizations().get(norr).groups().group(pending).addMember(waiting);
         Map<String, Object> changed = summary(staff);
         assertThat(count(changed, "admins")).isEqualTo(2);
@@ -213,11 +243,16 @@ class UptakeReportIT {
 
         // Who is left: the active ones nobody uses, by number, searchable (wildcards taken literally).
         List<String> left = allUnclaimed(staff, "", 100);
-        assertThat(left).contains(SOLE_TRADER, SYD, BYGG).doesNotContain(A, B, INACTIVE).isSorted();
+        assertThat(left)
+                .contains(SOLE_TRADER, SYD, BYGG)
+                .doesNotContain(A, B, INACTIVE)
+                .isSorted();
         assertThat(left).hasSize((int) count(changed, "activeCustomersWithoutMembers"));
         assertThat(allUnclaimed(staff, "", 1)).isEqualTo(left);
         assertThat(allUnclaimed(staff, "SYD", 100)).containsExactly(SYD);
-        assertThat(allUnclaimed(staff, "0304", 100)).contains(SOLE_TRADER).doesNotContain(A, B, SYD, BYGG); // part of a number
+        assertThat(allUnclaimed(staff, "0304", 100))
+                .contains(SOLE_TRADER)
+                .doesNotContain(A, B, SYD, BYGG); // part of a number
         assertThat(allUnclaimed(staff, "Företaget", 100)).isEmpty();
         assertThat(allUnclaimed(staff, "%", 100)).isEmpty();
         assertThat(allUnclaimed(staff, "_", 100)).isEmpty();
@@ -227,14 +262,21 @@ class UptakeReportIT {
         Api.Reply csv = api().call("GET", REPORT + "/unclaimed.csv", staff, null);
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
-        assertThat(csv.header("Content-Disposition")).matches("attachment; filename=\"kundkonto-unclaimed-kundportal-uptake-\\d{4}-\\d{2}-\\d{2}\\.csv\"");
+        assertThat(csv.header("Content-Disposition"))
+                .matches("attachment; filename=\"kundkonto-unclaimed-kundportal-uptake-\\d{4}-\\d{2}-\\d{2}\\.csv\"");
         assertThat(csv.header("Cache-Control")).isEqualTo("no-store");
         List<String> lines = csv.body().lines().toList();
         assertThat(lines.get(0)).isEqualTo("customer_number,company_name");
-        assertThat(lines.subList(1, lines.size()).stream().map(l -> l.split(",", 2)[0]).toList()).isEqualTo(left);
+        assertThat(lines.subList(1, lines.size()).stream()
+                        .map(l -> l.split(",", 2)[0])
+                        .toList())
+                .isEqualTo(left);
         assertThat(lines).contains(SYD + ",Återvinning Syd AB");
-        assertThat(csv.body()).doesNotContain("556098-7652").doesNotContain("19800101"); // no organisation (or personal) numbers
-        assertThat(api().call("GET", REPORT + "/unclaimed.csv" + Api.query("search", "syd"), staff, null).body())
+        assertThat(csv.body())
+                .doesNotContain("556098-7652")
+                .doesNotContain("19800101"); // no organisation (or personal) numbers
+        assertThat(api().call("GET", REPORT + "/unclaimed.csv" + Api.query("search", "syd"), staff, null)
+                        .body())
                 .isEqualTo("customer_number,company_name\r\n" + SYD + ",Återvinning Syd AB\r\n");
     }
 
@@ -250,12 +292,30 @@ class UptakeReportIT {
 
         // The customer Admin, from every client that can reach the API: never the report.
         Map<String, String> customerAdmin = Map.of(
-                "portal (confidential)", login.login(new PlainHttp(), PORTAL, PORTAL_SECRET, PORTAL_URL, "kundadmin@syd.se", PASSWORD).raw(),
-                "app (public, PKCE)", login.login(new PlainHttp(), APP, null, APP_CALLBACK, "kundadmin@syd.se", PASSWORD).raw(),
-                "account console", login.login(new PlainHttp(), "account-console", null, realm.getBaseUrl() + "/account/", "kundadmin@syd.se",
-                        PASSWORD).raw(),
-                "report page's own client", login.login(new PlainHttp(), "kundkonto-uptake-report", null, reportPage, "kundadmin@syd.se",
-                        PASSWORD).raw(),
+                "portal (confidential)",
+                        login.login(new PlainHttp(), PORTAL, PORTAL_SECRET, PORTAL_URL, "kundadmin@syd.se", PASSWORD)
+                                .raw(),
+                "app (public, PKCE)",
+                        login.login(new PlainHttp(), APP, null, APP_CALLBACK, "kundadmin@syd.se", PASSWORD)
+                                .raw(),
+                "account console",
+                        login.login(
+                                        new PlainHttp(),
+                                        "account-console",
+                                        null,
+                                        realm.getBaseUrl() + "/account/",
+                                        "kundadmin@syd.se",
+                                        PASSWORD)
+                                .raw(),
+                "report page's own client",
+                        login.login(
+                                        new PlainHttp(),
+                                        "kundkonto-uptake-report",
+                                        null,
+                                        reportPage,
+                                        "kundadmin@syd.se",
+                                        PASSWORD)
+                                .raw(),
                 "password grant, every role in scope", toolToken("kundadmin@syd.se"));
         String viewRealmOnly = toolToken("realminfo@bolaget.se");
         String masterAdmin = adminClient.tokenManager().getAccessTokenString();
@@ -269,33 +329,71 @@ class UptakeReportIT {
         String narrowToken = api.token("smal-klient", null, "tittare@bolaget.se", PASSWORD);
 
         for (String path : List.of(REPORT, REPORT + "/unclaimed", REPORT + "/unclaimed.csv")) {
-            assertThat(api.call("GET", path, null, null).status()).as("anonymous %s", path).isEqualTo(401);
-            assertThat(api.call("GET", path, "not.a.token", null).status()).as("garbage %s", path).isEqualTo(401);
-            assertThat(api.call("GET", path, masterAdmin, null).status()).as("master realm's token %s", path).isEqualTo(401);
+            assertThat(api.call("GET", path, null, null).status())
+                    .as("anonymous %s", path)
+                    .isEqualTo(401);
+            assertThat(api.call("GET", path, "not.a.token", null).status())
+                    .as("garbage %s", path)
+                    .isEqualTo(401);
+            assertThat(api.call("GET", path, masterAdmin, null).status())
+                    .as("master realm's token %s", path)
+                    .isEqualTo(401);
             // In Keycloak's admin API it is the other way round: the master admin may, the customer Admin may not.
             String adminPath = path.substring(REPORT.length());
-            assertThat(admin(adminPath, masterAdmin).status()).as("admin API, master admin %s", path).isEqualTo(200);
-            assertThat(admin(adminPath, null).status()).as("admin API, anonymous %s", path).isEqualTo(401);
-            assertThat(admin(adminPath, customerAdmin.get("portal (confidential)")).status()).as("admin API, customer Admin %s", path)
+            assertThat(admin(adminPath, masterAdmin).status())
+                    .as("admin API, master admin %s", path)
+                    .isEqualTo(200);
+            assertThat(admin(adminPath, null).status())
+                    .as("admin API, anonymous %s", path)
+                    .isEqualTo(401);
+            assertThat(admin(adminPath, customerAdmin.get("portal (confidential)"))
+                            .status())
+                    .as("admin API, customer Admin %s", path)
                     .isEqualTo(403);
             for (Map.Entry<String, String> token : customerAdmin.entrySet()) {
                 Api.Reply refused = api.call("GET", path, token.getValue(), null);
-                assertThat(refused.status()).as("customer Admin via %s: %s", token.getKey(), path).isEqualTo(403);
+                assertThat(refused.status())
+                        .as("customer Admin via %s: %s", token.getKey(), path)
+                        .isEqualTo(403);
                 assertThat(refused.object()).containsEntry("error", "insufficient_permission");
                 assertThat(refused.body()).doesNotContain(SYD);
             }
-            assertThat(api.call("GET", path, viewRealmOnly, null).status()).as("view-realm only %s", path).isEqualTo(403);
-            assertThat(api.call("GET", path, narrowToken, null).status()).as("view-users not in the client's scope %s", path).isEqualTo(403);
+            assertThat(api.call("GET", path, viewRealmOnly, null).status())
+                    .as("view-realm only %s", path)
+                    .isEqualTo(403);
+            assertThat(api.call("GET", path, narrowToken, null).status())
+                    .as("view-users not in the client's scope %s", path)
+                    .isEqualTo(403);
 
-            assertThat(api.call("GET", path, toolToken("tittare@bolaget.se"), null).status()).as("view-users %s", path).isEqualTo(200);
-            assertThat(api.call("GET", path, toolToken("forvaltare@bolaget.se"), null).status()).as("manage-users %s", path).isEqualTo(200);
-            String pageToken = login.login(new PlainHttp(), "kundkonto-uptake-report", null, reportPage, "tittare@bolaget.se", PASSWORD).raw();
-            assertThat(api.call("GET", path, pageToken, null).status()).as("the report page's client %s", path).isEqualTo(200);
+            assertThat(api.call("GET", path, toolToken("tittare@bolaget.se"), null)
+                            .status())
+                    .as("view-users %s", path)
+                    .isEqualTo(200);
+            assertThat(api.call("GET", path, toolToken("forvaltare@bolaget.se"), null)
+                            .status())
+                    .as("manage-users %s", path)
+                    .isEqualTo(200);
+            String pageToken = login.login(
+                            new PlainHttp(),
+                            "kundkonto-uptake-report",
+                            null,
+                            reportPage,
+                            "tittare@bolaget.se",
+                            PASSWORD)
+                    .raw();
+            assertThat(api.call("GET", path, pageToken, null).status())
+                    .as("the report page's client %s", path)
+                    .isEqualTo(200);
         }
-        assertThat(admin("/page", masterAdmin).status()).isEqualTo(404); // the page signs in to the realm, so it lives there only
-        assertThat(admin("", masterAdmin).body()).isEqualTo(api.call("GET", REPORT, toolToken("tittare@bolaget.se"), null).body());
+        assertThat(admin("/page", masterAdmin).status())
+                .isEqualTo(404); // the page signs in to the realm, so it lives there only
+        assertThat(admin("", masterAdmin).body())
+                .isEqualTo(api.call("GET", REPORT, toolToken("tittare@bolaget.se"), null)
+                        .body());
         // Its own client carries view-users and nothing else: the customer API (scope kundkonto) refuses its token.
-        String pageToken = login.login(new PlainHttp(), "kundkonto-uptake-report", null, reportPage, "kundadmin@syd.se", PASSWORD).raw();
+        String pageToken = login.login(
+                        new PlainHttp(), "kundkonto-uptake-report", null, reportPage, "kundadmin@syd.se", PASSWORD)
+                .raw();
         assertThat(api.call("GET", "/customers", pageToken, null).status()).isEqualTo(403);
     }
 
@@ -308,13 +406,17 @@ class UptakeReportIT {
             assertThat(reply.status()).as("days=%s", days).isEqualTo(400);
             assertThat(reply.object()).containsEntry("error", "invalid_days");
         }
-        assertThat(api().call("GET", REPORT + Api.query("days", "3660"), staff, null).status()).isEqualTo(200);
+        assertThat(api().call("GET", REPORT + Api.query("days", "3660"), staff, null)
+                        .status())
+                .isEqualTo(200);
         for (String max : List.of("0", "-1", "abc", "1e3", "99999999999")) {
             Api.Reply reply = api().call("GET", REPORT + "/unclaimed" + Api.query("max", max), staff, null);
             assertThat(reply.status()).as("max=%s", max).isEqualTo(400);
             assertThat(reply.object()).containsEntry("error", "invalid_max");
         }
-        assertThat(api().call("GET", REPORT + "/unclaimed" + Api.query("max", "100000"), staff, null).status()).isEqualTo(200);
+        assertThat(api().call("GET", REPORT + "/unclaimed" + Api.query("max", "100000"), staff, null)
+                        .status())
+                .isEqualTo(200);
         for (String after : List.of("' or 1=1 --", "../../etc", "1234567890123", "0102 0304", "ö", "%", "a\u0000")) {
             Api.Reply reply = api().call("GET", REPORT + "/unclaimed" + Api.query("after", after), staff, null);
             assertThat(reply.status()).as("after=%s", after).isEqualTo(400);
@@ -323,17 +425,25 @@ class UptakeReportIT {
         for (String search : List.of("x".repeat(101), "x".repeat(10_000), "a\u0000b", "a\nb", "\u001b[31m")) {
             for (String path : List.of("/unclaimed", "/unclaimed.csv")) {
                 Api.Reply reply = api().call("GET", REPORT + path + Api.query("search", search), staff, null);
-                assertThat(reply.status()).as("search=%s on %s", search.length() > 20 ? search.length() + " chars" : search, path).isEqualTo(400);
+                assertThat(reply.status())
+                        .as("search=%s on %s", search.length() > 20 ? search.length() + " chars" : search, path)
+                        .isEqualTo(400);
                 assertThat(reply.object().get("error")).isIn("invalid_search", BLOCKED);
             }
         }
-        for (String search : List.of("'; drop table customer_registry; --", "\u202eAB", "<script>alert(1)</script>", "${jndi:ldap://x}", "🙂")) {
+        for (String search : List.of(
+                "'; drop table customer_registry; --",
+                "\u202eAB",
+                "<script>alert(1)</script>",
+                "${jndi:ldap://x}",
+                "🙂")) {
             Api.Reply reply = api().call("GET", REPORT + "/unclaimed" + Api.query("search", search), staff, null);
             assertThat(reply.status()).as("search=%s", search).isEqualTo(200);
             assertThat(numbers(reply)).isEmpty();
         }
         assertThat(api().call("POST", REPORT, staff, Map.of()).status()).isEqualTo(405); // a report only reads
-        assertThat(api().call("DELETE", REPORT + "/unclaimed", staff, null).status()).isEqualTo(405);
+        assertThat(api().call("DELETE", REPORT + "/unclaimed", staff, null).status())
+                .isEqualTo(405);
     }
 
     @Test
@@ -390,7 +500,9 @@ class UptakeReportIT {
         Map<String, Object> small = summary(staff);
 
         boolean postgres = RegistryDatabase.isPostgres();
-        List<String> extra = IntStream.range(0, 2_000).mapToObj(i -> String.format("66%08d", i)).toList();
+        List<String> extra = IntStream.range(0, 2_000)
+                .mapToObj(i -> String.format("66%08d", i))
+                .toList();
         if (postgres) {
             insertRegistryCustomers(extra);
         }
@@ -405,37 +517,58 @@ class UptakeReportIT {
             long largeMs = medianMillis(() -> summary(staff));
             Map<String, Object> large = summary(staff);
             assertThat(count(large, "customerAccounts")).isEqualTo(count(small, "customerAccounts") + 1_000);
-            assertThat(count(large, "customerAccountsWithMembers")).isEqualTo(count(small, "customerAccountsWithMembers") + 1_000);
+            assertThat(count(large, "customerAccountsWithMembers"))
+                    .isEqualTo(count(small, "customerAccountsWithMembers") + 1_000);
             assertThat(count(large, "members")).isEqualTo(count(small, "members"));
-            assertThat(large.get("firstClaimsPerDay")).isEqualTo(small.get("firstClaimsPerDay")); // seeded by hand, not claimed
+            assertThat(large.get("firstClaimsPerDay"))
+                    .isEqualTo(small.get("firstClaimsPerDay")); // seeded by hand, not claimed
             if (postgres) {
                 assertThat(count(large, "registryCustomers")).isEqualTo(count(small, "registryCustomers") + 2_000);
-                assertThat(count(large, "registryCustomersWithMembers")).isEqualTo(count(small, "registryCustomersWithMembers") + 1_000);
-                assertThat(count(large, "activeCustomersWithoutMembers")).isEqualTo(count(small, "activeCustomersWithoutMembers") + 1_000);
+                assertThat(count(large, "registryCustomersWithMembers"))
+                        .isEqualTo(count(small, "registryCustomersWithMembers") + 1_000);
+                assertThat(count(large, "activeCustomersWithoutMembers"))
+                        .isEqualTo(count(small, "activeCustomersWithoutMembers") + 1_000);
                 long pageStart = System.nanoTime();
                 List<String> left = allUnclaimed(staff, "660000", 500);
                 long pageMs = (System.nanoTime() - pageStart) / 1_000_000;
-                assertThat(left).isEqualTo(extra.subList(1_000, 2_000).stream().filter(n -> n.contains("660000")).toList());
+                assertThat(left)
+                        .isEqualTo(extra.subList(1_000, 2_000).stream()
+                                .filter(n -> n.contains("660000"))
+                                .toList());
                 List<String> all = allUnclaimed(staff, "", 500);
-                assertThat(all).containsAll(extra.subList(1_000, 2_000)).doesNotContainAnyElementsOf(extra.subList(0, 1_000));
+                assertThat(all)
+                        .containsAll(extra.subList(1_000, 2_000))
+                        .doesNotContainAnyElementsOf(extra.subList(0, 1_000));
                 assertThat(new HashSet<>(all)).hasSameSizeAs(all);
                 Api.Reply csv = api().call("GET", REPORT + "/unclaimed.csv", staff, null);
                 assertThat(csv.body().lines().count()).isEqualTo(all.size() + 1L);
                 // A company name a spreadsheet would run as a formula is written so it is shown, not run.
-                try (Connection c = RegistryDatabase.connect(); Statement s = c.createStatement()) {
-                    s.execute("INSERT INTO customer_registry (customer_number, org_number, company_name, active) "
-                            + "VALUES ('6699999999', '556677-8899', '=HYPERLINK(\"http://evil.example\",\"Klicka, här\")', TRUE)");
+                try (Connection c = RegistryDatabase.connect();
+                        Statement s = c.createStatement()) {
+                    s.execute(
+                            "INSERT INTO customer_registry (customer_number, org_number, company_name, active) "
+                                    + "VALUES ('6699999999', '556677-8899', '=HYPERLINK(\"http://evil.example\",\"Klicka, här\")', TRUE)");
                 }
-                assertThat(api().call("GET", REPORT + "/unclaimed.csv" + Api.query("search", "6699999999"), staff, null).body())
-                        .isEqualTo("customer_number,company_name\r\n6699999999,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Klicka, här\"\")\"\r\n");
-                System.out.printf("UPTAKE-SCALE postgres: list of %d unclaimed (of %d registry rows searched) in pages of 500: %d ms%n",
+                assertThat(api().call("GET", REPORT + "/unclaimed.csv" + Api.query("search", "6699999999"), staff, null)
+                                .body())
+                        .isEqualTo(
+                                "customer_number,company_name\r\n6699999999,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Klicka, här\"\")\"\r\n");
+                System.out.printf(
+                        "UPTAKE-SCALE postgres: list of %d unclaimed (of %d registry rows searched) in pages of 500: %d ms%n",
                         left.size(), 2_000, pageMs);
             } else {
-                assertThat(count(large, "registryCustomersWithMembers")).isEqualTo(count(small, "registryCustomersWithMembers"));
-                assertThat(count(large, "activeCustomersWithoutMembers")).isEqualTo(count(small, "activeCustomersWithoutMembers"));
+                assertThat(count(large, "registryCustomersWithMembers"))
+                        .isEqualTo(count(small, "registryCustomersWithMembers"));
+                assertThat(count(large, "activeCustomersWithoutMembers"))
+                        .isEqualTo(count(small, "activeCustomersWithoutMembers"));
             }
-            System.out.printf("UPTAKE-SCALE %s: summary with %d customer accounts %d ms, with %d: %d ms (ratio %.2f)%n",
-                    postgres ? "postgres" : "h2", count(small, "customerAccounts"), smallMs, count(large, "customerAccounts"), largeMs,
+            System.out.printf(
+                    "UPTAKE-SCALE %s: summary with %d customer accounts %d ms, with %d: %d ms (ratio %.2f)%n",
+                    postgres ? "postgres" : "h2",
+                    count(small, "customerAccounts"),
+                    smallMs,
+                    count(large, "customerAccounts"),
+                    largeMs,
                     (double) largeMs / Math.max(1, smallMs));
         } finally {
             if (postgres) {
@@ -457,19 +590,20 @@ class UptakeReportIT {
     }
 
     private void seedMemberships(String email, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/kundkonto-test-seed/memberships?email="
-                        + URLEncoder.encode(email, StandardCharsets.UTF_8)))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+                        + "/kundkonto-test-seed/memberships?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)))
                 .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString())
                 .header("Content-Type", "text/plain; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     private static void insertRegistryCustomers(List<String> numbers) throws Exception {
         try (Connection c = RegistryDatabase.connect();
-             PreparedStatement insert = c.prepareStatement(
-                     "INSERT INTO customer_registry (customer_number, org_number, company_name, active) VALUES (?, '556677-8899', ?, TRUE)")) {
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO customer_registry (customer_number, org_number, company_name, active) VALUES (?, '556677-8899', ?, TRUE)")) {
             for (String number : numbers) {
                 insert.setString(1, number);
                 insert.setString(2, "Skalkund " + number + " AB");
@@ -480,8 +614,10 @@ class UptakeReportIT {
     }
 
     private static void deleteRegistryCustomers() throws Exception {
-        try (Connection c = RegistryDatabase.connect(); Statement s = c.createStatement()) {
-            s.execute("DELETE FROM customer_registry WHERE customer_number LIKE '66%' AND length(customer_number) = 10");
+        try (Connection c = RegistryDatabase.connect();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "DELETE FROM customer_registry WHERE customer_number LIKE '66%' AND length(customer_number) = 10");
         }
     }
 }

@@ -46,11 +46,15 @@ class VerificationMessagesIT extends BrowserTestBase {
             browser.verifyCustomer(attempt[0], attempt[1]);
             assertThat(browser.pageId()).isEqualTo(Browser.VERIFY_PAGE);
             assertThat(browser.feedback()).contains("Kundnumret eller siffrorna stämmer inte.");
-            assertThat(browser.typedCustomerNumber()).as("the typed number is kept").isEqualTo(attempt[0]);
+            assertThat(browser.typedCustomerNumber())
+                    .as("the typed number is kept")
+                    .isEqualTo(attempt[0]);
             pages.add(browser.pageText().replace(attempt[0], "N"));
         }
         browser.screenshot("verify-customer-rejected-sv");
-        assertThat(pages).as("the three pages are identical but for the typed number").containsOnly(pages.get(0));
+        assertThat(pages)
+                .as("the three pages are identical but for the typed number")
+                .containsOnly(pages.get(0));
     }
 
     @Test

@@ -58,7 +58,8 @@ class VerificationThrottleIT extends BrowserTestBase {
         @Override
         public RealmBuilder configure(RealmBuilder realm) {
             return realm.name("kundportal-throttle").update(r -> {
-                for (ComponentExportRepresentation registry : r.getComponents().get("org.keycloak.storage.UserStorageProvider")) {
+                for (ComponentExportRepresentation registry :
+                        r.getComponents().get("org.keycloak.storage.UserStorageProvider")) {
                     registry.getConfig().put("maxFailuresPerClient", List.of(WIDE_OPEN));
                 }
             });
@@ -81,9 +82,17 @@ class VerificationThrottleIT extends BrowserTestBase {
 
     @BeforeEach
     void everyNumberOpen() {
-        setLimits(Map.of("maxFailuresPerCustomer", "5", "maxFailuresPerClient", WIDE_OPEN, "windowMinutes", "15",
-                "maxFailuresPerCustomerPerDay", "80"));
-        for (String number : List.of("01020304", "02030405", "03040506", "04050607", "05060708", "01020305", "77777777")) {
+        setLimits(Map.of(
+                "maxFailuresPerCustomer",
+                "5",
+                "maxFailuresPerClient",
+                WIDE_OPEN,
+                "windowMinutes",
+                "15",
+                "maxFailuresPerCustomerPerDay",
+                "80"));
+        for (String number :
+                List.of("01020304", "02030405", "03040506", "04050607", "05060708", "01020305", "77777777")) {
             assertThat(lockApi("DELETE", number).statusCode()).isEqualTo(204);
         }
     }
@@ -100,15 +109,22 @@ class VerificationThrottleIT extends BrowserTestBase {
         GuessSession employee = GuessSession.atVerificationPage(oauth);
         employee.guess("05060708", "2227");
         assertThat(employee.pageId()).as("even the right digits").isEqualTo(Browser.VERIFY_PAGE);
-        assertThat(employee.feedback()).hasValueSatisfying(m -> assertThat(m).startsWith(WRONG).contains(LOCKED)
-                .contains("inbjudan").contains("kundservice"));
+        assertThat(employee.feedback())
+                .hasValueSatisfying(m -> assertThat(m)
+                        .startsWith(WRONG)
+                        .contains(LOCKED)
+                        .contains("inbjudan")
+                        .contains("kundservice"));
 
         String text = Mails.text(Mails.latest(mail, ADMIN, LOCK_MAIL));
         assertThat(text).contains("05060708").contains("Ingenting har ändrats").contains("inbjudan");
 
         List<EventRepresentation> events = realm.admin().getEvents(null, null, null, null, null, null, 0, 200);
-        assertThat(events).filteredOn(e -> e.getDetails() != null && "verification_locked".equals(e.getDetails().get("kundkonto_event")))
-                .singleElement().satisfies(e -> assertThat(e.getDetails()).containsEntry("kundkonto_customer_number", "05060708"));
+        assertThat(events)
+                .filteredOn(e -> e.getDetails() != null
+                        && "verification_locked".equals(e.getDetails().get("kundkonto_event")))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getDetails()).containsEntry("kundkonto_customer_number", "05060708"));
 
         // The same episode: more failures after the window passed tell nobody again.
         try (ServerClock clock = ServerClock.shiftedWithCachesBy(16 * 60)) {
@@ -137,17 +153,24 @@ class VerificationThrottleIT extends BrowserTestBase {
         }
         HttpResponse<String> state = lockApi("GET", "02030405");
         assertThat(state.statusCode()).isEqualTo(200);
-        assertThat(JsonSerialization.readValue(state.body(), Map.class)).containsEntry("locked", true)
-                .containsEntry("failuresInWindow", 5).containsEntry("failuresInDay", 5).containsEntry("maxFailuresPerCustomerPerDay", 80);
+        assertThat(JsonSerialization.readValue(state.body(), Map.class))
+                .containsEntry("locked", true)
+                .containsEntry("failuresInWindow", 5)
+                .containsEntry("failuresInDay", 5)
+                .containsEntry("maxFailuresPerCustomerPerDay", 80);
 
         assertThat(lockApi("DELETE", "02030405").statusCode()).isEqualTo(204);
-        assertThat(JsonSerialization.readValue(lockApi("GET", "02030405").body(), Map.class)).containsEntry("locked", false)
-                .containsEntry("failuresInWindow", 0).containsEntry("failuresInDay", 0);
+        assertThat(JsonSerialization.readValue(lockApi("GET", "02030405").body(), Map.class))
+                .containsEntry("locked", false)
+                .containsEntry("failuresInWindow", 0)
+                .containsEntry("failuresInDay", 0);
         List<AdminEventRepresentation> adminEvents = realm.admin().getAdminEvents();
         assertThat(adminEvents).anySatisfy(e -> {
             assertThat(e.getOperationType()).isEqualTo("DELETE");
             assertThat(e.getResourceType()).isEqualTo("KUNDKONTO_GUESS_LOCK");
-            assertThat(e.getDetails()).containsEntry("kundkonto_event", "verification_unlocked").containsEntry("kundkonto_customer_number", "02030405");
+            assertThat(e.getDetails())
+                    .containsEntry("kundkonto_event", "verification_unlocked")
+                    .containsEntry("kundkonto_customer_number", "02030405");
         });
 
         GuessSession employee = GuessSession.atVerificationPage(oauth);
@@ -155,7 +178,9 @@ class VerificationThrottleIT extends BrowserTestBase {
         assertThat(employee.pageId()).as("the right digits work again").isEqualTo(Browser.REGISTER_PAGE);
 
         assertThat(lockApi("GET", "12ab").statusCode()).isEqualTo(400);
-        assertThat(send("GET", "02030405", null).statusCode()).as("no admin token").isEqualTo(401);
+        assertThat(send("GET", "02030405", null).statusCode())
+                .as("no admin token")
+                .isEqualTo(401);
     }
 
     @Test
@@ -171,12 +196,16 @@ class VerificationThrottleIT extends BrowserTestBase {
                 clock.shiftTo(start + window * 16 * 60);
                 attacker = GuessSession.atVerificationPage(oauth);
                 for (int i = 0; i < 5 && judged < 16; i++, judged++) {
-                    assertThat(attacker.guess("04050607", "0" + window + "0" + i).feedback()).as("failure %d", judged + 1).hasValue(WRONG);
+                    assertThat(attacker.guess("04050607", "0" + window + "0" + i)
+                                    .feedback())
+                            .as("failure %d", judged + 1)
+                            .hasValue(WRONG);
                 }
             }
             // 16 = 80 / 5 in this bucket: the window has room, the day does not.
             attacker.guess("04050607", "9999");
-            assertThat(attacker.feedback()).hasValueSatisfying(m -> assertThat(m).contains(LOCKED));
+            assertThat(attacker.feedback())
+                    .hasValueSatisfying(m -> assertThat(m).contains(LOCKED));
             clock.shiftTo(start + 5 * 16 * 60);
             GuessSession employee = GuessSession.atVerificationPage(oauth);
             employee.guess("04050607", "7652");
@@ -196,23 +225,31 @@ class VerificationThrottleIT extends BrowserTestBase {
 
         GuessSession page = GuessSession.atVerificationPage(oauth);
         page.guess("01020304", "0000").guess("01020304", "0001").guess("01020304", "4400");
-        assertThat(page.feedback()).as("verification page").hasValueSatisfying(m -> assertThat(m).contains(LOCKED));
+        assertThat(page.feedback())
+                .as("verification page")
+                .hasValueSatisfying(m -> assertThat(m).contains(LOCKED));
 
         GuessSession login = GuessSession.atLoginForm(oauth);
         login.login("03040506", "0000").login("03040506", "0001").login("03040506", "1231");
         assertThat(login.pageId()).isEqualTo(Browser.LOGIN_PAGE);
-        assertThat(login.feedback()).as("login form").hasValueSatisfying(m -> assertThat(m).contains(LOCKED));
+        assertThat(login.feedback())
+                .as("login form")
+                .hasValueSatisfying(m -> assertThat(m).contains(LOCKED));
 
         GuessSession add = GuessSession.atAddCustomer(oauth, ADMIN, PASSWORD);
         assertThat(add.pageId()).isEqualTo(Browser.VERIFY_PAGE);
         add.guess("02030405", "0000").guess("02030405", "0001").guess("02030405", "3456");
-        assertThat(add.feedback()).as("Lägg till kundkonto").hasValueSatisfying(m -> assertThat(m).contains(LOCKED));
+        assertThat(add.feedback())
+                .as("Lägg till kundkonto")
+                .hasValueSatisfying(m -> assertThat(m).contains(LOCKED));
 
         // The per-address limit from the same place: this address already has 6 failures.
         setLimits(Map.of("maxFailuresPerCustomer", "5", "maxFailuresPerClient", "6"));
         GuessSession spray = GuessSession.atVerificationPage(oauth);
         spray.guess("05060708", "2227");
-        assertThat(spray.feedback()).as("a client out of guesses, for any number").hasValueSatisfying(m -> assertThat(m).contains(LOCKED));
+        assertThat(spray.feedback())
+                .as("a client out of guesses, for any number")
+                .hasValueSatisfying(m -> assertThat(m).contains(LOCKED));
     }
 
     @Test
@@ -247,9 +284,14 @@ class VerificationThrottleIT extends BrowserTestBase {
     }
 
     private void setLimits(Map<String, String> limits) {
-        ComponentRepresentation registry = realm.admin().components().query(realm.admin().toRepresentation().getId(),
-                "org.keycloak.storage.UserStorageProvider").stream().filter(c -> "customer-registry".equals(c.getProviderId()))
-                .findFirst().orElseThrow();
+        ComponentRepresentation registry = realm
+                .admin()
+                .components()
+                .query(realm.admin().toRepresentation().getId(), "org.keycloak.storage.UserStorageProvider")
+                .stream()
+                .filter(c -> "customer-registry".equals(c.getProviderId()))
+                .findFirst()
+                .orElseThrow();
         limits.forEach((k, v) -> registry.getConfig().putSingle(k, v));
         realm.admin().components().component(registry.getId()).update(registry);
     }
@@ -259,8 +301,9 @@ class VerificationThrottleIT extends BrowserTestBase {
     }
 
     private HttpResponse<String> send(String method, String number, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realm.getBaseUrl().replace("/realms/", "/admin/realms/")
-                + "/kundkonto-guess-locks/" + number)).method(method, HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
+                        realm.getBaseUrl().replace("/realms/", "/admin/realms/") + "/kundkonto-guess-locks/" + number))
+                .method(method, HttpRequest.BodyPublishers.noBody());
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }

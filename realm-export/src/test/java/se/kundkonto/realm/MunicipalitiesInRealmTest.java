@@ -12,7 +12,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.junit.jupiter.api.Test;
 
 /** The realm's "Mina kommuner" attribute offers exactly the municipalities of data/municipalities.csv. */
@@ -24,14 +23,19 @@ class MunicipalitiesInRealmTest {
         List<String> lines = Files.readAllLines(Path.of("data/municipalities.csv"), StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("code,name,county_code");
         Map<String, String> municipalities = new LinkedHashMap<>();
-        lines.stream().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(","))
+        lines.stream()
+                .skip(1)
+                .filter(l -> !l.isBlank())
+                .map(l -> l.split(","))
                 .forEach(cols -> municipalities.put(cols[0].strip(), cols[1].strip()));
         return municipalities;
     }
 
     private static JsonNode attribute(String name) throws IOException {
         JsonNode realm = JSON.readTree(Path.of("kundportal-realm.json").toFile());
-        JsonNode profile = JSON.readTree(realm.at("/components/org.keycloak.userprofile.UserProfileProvider/0/config/kc.user.profile.config/0").asText());
+        JsonNode profile = JSON.readTree(
+                realm.at("/components/org.keycloak.userprofile.UserProfileProvider/0/config/kc.user.profile.config/0")
+                        .asText());
         for (JsonNode attribute : profile.get("attributes")) {
             if (name.equals(attribute.get("name").asText())) {
                 return attribute;
@@ -56,19 +60,23 @@ class MunicipalitiesInRealmTest {
         assertThat(municipalities.get("multivalued").asBoolean()).isFalse();
         assertThat(municipalities.at("/validations/multivalued/max").asText()).isEqualTo("290");
 
-        List<String> options = JSON.convertValue(municipalities.at("/validations/options/options"),
+        List<String> options = JSON.convertValue(
+                municipalities.at("/validations/options/options"),
                 JSON.getTypeFactory().constructCollectionType(List.class, String.class));
         assertThat(options).containsExactlyInAnyOrderElementsOf(csv.keySet());
 
-        Map<String, String> labels = JSON.convertValue(municipalities.at("/annotations/inputOptionLabels"),
+        Map<String, String> labels = JSON.convertValue(
+                municipalities.at("/annotations/inputOptionLabels"),
                 JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
         assertThat(labels).isEqualTo(csv);
-        assertThat(municipalities.at("/annotations/inputOptionsFromValidation").asText()).isEqualTo("options");
+        assertThat(municipalities.at("/annotations/inputOptionsFromValidation").asText())
+                .isEqualTo("options");
     }
 
     @Test
     void phoneNumbersAreCheckedByTheLibphonenumberValidator() throws IOException {
-        assertThat(attribute("phoneNumber").at("/validations").has("kundkonto-phone")).isTrue();
+        assertThat(attribute("phoneNumber").at("/validations").has("kundkonto-phone"))
+                .isTrue();
         JsonNode realm = JSON.readTree(Path.of("kundportal-realm.json").toFile());
         assertThat(realm.get("eventsListeners").toString()).contains("kundkonto-phone-normaliser");
     }

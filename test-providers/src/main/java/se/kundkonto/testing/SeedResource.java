@@ -56,7 +56,8 @@ public final class SeedResource {
         if (user == null) {
             throw new NotFoundException("no such user");
         }
-        List<String[]> accounts = body.lines().filter(l -> !l.isBlank()).map(l -> l.split(";", 2)).toList();
+        List<String[]> accounts =
+                body.lines().filter(l -> !l.isBlank()).map(l -> l.split(";", 2)).toList();
         String realmId = realm.getId();
         String userId = user.getId();
         for (int from = 0; from < accounts.size(); from += CHUNK) {
@@ -71,7 +72,8 @@ public final class SeedResource {
                     OrganizationModel org = organizations.create(null, account[1], account[0]);
                     UserGroupMembershipEntity membership = new UserGroupMembershipEntity();
                     membership.setUser(member);
-                    membership.setGroupId(em.find(OrganizationEntity.class, org.getId()).getGroupId());
+                    membership.setGroupId(
+                            em.find(OrganizationEntity.class, org.getId()).getGroupId());
                     membership.setMembershipType(MembershipType.UNMANAGED);
                     em.persist(membership);
                 }
@@ -111,7 +113,9 @@ public final class SeedResource {
         AuthResult auth;
         session.getContext().setRealm(master); // the token is checked against the context's realm too
         try {
-            auth = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(master).authenticate();
+            auth = new AppAuthManager.BearerTokenAuthenticator(session)
+                    .setRealm(master)
+                    .authenticate();
         } finally {
             session.getContext().setRealm(current);
         }

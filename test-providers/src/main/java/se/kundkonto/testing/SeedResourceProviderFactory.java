@@ -18,22 +18,18 @@ public final class SeedResourceProviderFactory implements RealmResourceProviderF
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public String getId() {

@@ -54,7 +54,8 @@ class MessagesTest {
     @Test
     void swedishAndEnglishHaveTheSameKeys() throws IOException {
         for (Path messages : List.of(LOGIN, EMAIL, PACK)) {
-            assertThat(load(messages, "sv").stringPropertyNames()).as(messages.toString())
+            assertThat(load(messages, "sv").stringPropertyNames())
+                    .as(messages.toString())
                     .containsExactlyInAnyOrderElementsOf(load(messages, "en").stringPropertyNames());
         }
     }
@@ -67,7 +68,8 @@ class MessagesTest {
                 Properties own = load(theme, locale);
                 for (String key : own.stringPropertyNames()) {
                     if (pack.containsKey(key)) {
-                        assertThat(own.getProperty(key)).as(theme + " messages_" + locale + " redefines the pack's " + key)
+                        assertThat(own.getProperty(key))
+                                .as(theme + " messages_" + locale + " redefines the pack's " + key)
                                 .isEqualTo(pack.getProperty(key));
                     }
                 }
@@ -77,7 +79,8 @@ class MessagesTest {
 
     @Test
     void theLoginThemeKeepsOnlyItsOverridesOfKeycloaksTexts() throws IOException {
-        assertThat(load(LOGIN, "sv").stringPropertyNames()).as("kundkonto* texts belong to the pack (theme-resources)")
+        assertThat(load(LOGIN, "sv").stringPropertyNames())
+                .as("kundkonto* texts belong to the pack (theme-resources)")
                 .noneMatch(key -> key.startsWith("kundkonto"));
     }
 
@@ -85,7 +88,8 @@ class MessagesTest {
     void everyEmailExistsInBothLanguagesAsTextAndHtml() throws IOException {
         try (Stream<Path> html = Files.list(EMAIL.resolve("html"))) {
             for (Path template : html.toList()) {
-                assertThat(EMAIL.resolve("text").resolve(template.getFileName())).isRegularFile();
+                assertThat(EMAIL.resolve("text").resolve(template.getFileName()))
+                        .isRegularFile();
             }
         }
     }
@@ -101,16 +105,20 @@ class MessagesTest {
 
     @Test
     void everyKundkontoKeyUsedInATemplateIsDefined() throws IOException {
-        Pattern used = Pattern.compile("msg\\([\"'](kundkonto\\w+)[\"']|label=\"(kundkonto\\w+)\"|\"(kundkonto(?:Role)\\w+)\"");
+        Pattern used = Pattern.compile(
+                "msg\\([\"'](kundkonto\\w+)[\"']|label=\"(kundkonto\\w+)\"|\"(kundkonto(?:Role)\\w+)\"");
         for (String locale : LOCALES) {
             Properties messages = loginPage(locale);
             for (Path dir : List.of(LOGIN, PACK.resolve("templates"))) {
                 try (Stream<Path> templates = Files.list(dir)) {
-                    for (Path template : templates.filter(p -> p.toString().endsWith(".ftl")).toList()) {
+                    for (Path template :
+                            templates.filter(p -> p.toString().endsWith(".ftl")).toList()) {
                         Matcher m = used.matcher(Files.readString(template));
                         while (m.find()) {
                             String key = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-                            assertThat(messages).as(template.getFileName() + " uses " + key + " (" + locale + ")").containsKey(key);
+                            assertThat(messages)
+                                    .as(template.getFileName() + " uses " + key + " (" + locale + ")")
+                                    .containsKey(key);
                         }
                     }
                 }
@@ -120,7 +128,8 @@ class MessagesTest {
 
     @Test
     void thePacksPagesAreInThePackNotInTheTheme() throws IOException {
-        for (String page : List.of("kundkonto-verify-customer.ftl", "kundkonto-select-customer.ftl", "kundkonto-accept-invitation.ftl")) {
+        for (String page : List.of(
+                "kundkonto-verify-customer.ftl", "kundkonto-select-customer.ftl", "kundkonto-accept-invitation.ftl")) {
             assertThat(PACK.resolve("templates").resolve(page)).isRegularFile();
             assertThat(LOGIN.resolve(page)).doesNotExist();
         }
@@ -129,8 +138,11 @@ class MessagesTest {
     @Test
     void everyForkOfAKeycloakTemplateSaysWhyItExists() throws IOException {
         try (Stream<Path> templates = Files.list(LOGIN)) {
-            for (Path template : templates.filter(p -> p.toString().endsWith(".ftl")).toList()) {
-                assertThat(Files.readAllLines(template).get(0)).as(template.getFileName().toString()).startsWith("<#-- Fork of ");
+            for (Path template :
+                    templates.filter(p -> p.toString().endsWith(".ftl")).toList()) {
+                assertThat(Files.readAllLines(template).get(0))
+                        .as(template.getFileName().toString())
+                        .startsWith("<#-- Fork of ");
             }
         }
     }
@@ -138,9 +150,18 @@ class MessagesTest {
     @Test
     void errorKeysRaisedByTheAuthenticatorsAreDefinedInThePack() throws IOException {
         for (String locale : LOCALES) {
-            assertThat(load(PACK, locale)).containsKeys("kundkontoCustomerNumberMissing", "kundkontoOrgDigitsMissing",
-                    "kundkontoVerificationFailed", "kundkontoVerificationLocked", "kundkontoRegistryUnavailable", "kundkontoCustomerNotVerified",
-                    "kundkontoPhoneInvalid", "kundkontoNotAMember", "kundkontoOtpResetEmailSent", "kundkontoInvitationInvalid");
+            assertThat(load(PACK, locale))
+                    .containsKeys(
+                            "kundkontoCustomerNumberMissing",
+                            "kundkontoOrgDigitsMissing",
+                            "kundkontoVerificationFailed",
+                            "kundkontoVerificationLocked",
+                            "kundkontoRegistryUnavailable",
+                            "kundkontoCustomerNotVerified",
+                            "kundkontoPhoneInvalid",
+                            "kundkontoNotAMember",
+                            "kundkontoOtpResetEmailSent",
+                            "kundkontoInvitationInvalid");
         }
     }
 }

@@ -43,15 +43,25 @@ public final class CustomerClaimsMapper extends AbstractOIDCProtocolMapper
 
     static {
         CONFIG = ProviderConfigurationBuilder.create()
-                .property().name(MAX_IN_TOKEN).label("Max customer accounts in tokens")
-                .helpText("Up to this many customer accounts are listed in the access and ID token. A user with more gets "
-                        + "'customers_count' and 'customers_in_userinfo: true' there instead, and the list from userinfo.")
-                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(String.valueOf(CustomersClaim.DEFAULT_MAX_IN_TOKEN)).add()
-                .property().name(MAX_IN_USERINFO).label("Max customer accounts in userinfo")
-                .helpText("Userinfo lists up to this many customer accounts. A user with more gets the first ones by customer "
-                        + "number with 'customers_count' and 'customers_truncated: true'; the portal pages the rest from "
-                        + "GET /realms/{realm}/kundkonto/customers?first=&max=. Keeps userinfo's size and time bounded.")
-                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(String.valueOf(CustomersClaim.DEFAULT_MAX_IN_USERINFO)).add()
+                .property()
+                .name(MAX_IN_TOKEN)
+                .label("Max customer accounts in tokens")
+                .helpText(
+                        "Up to this many customer accounts are listed in the access and ID token. A user with more gets "
+                                + "'customers_count' and 'customers_in_userinfo: true' there instead, and the list from userinfo.")
+                .type(ProviderConfigProperty.INTEGER_TYPE)
+                .defaultValue(String.valueOf(CustomersClaim.DEFAULT_MAX_IN_TOKEN))
+                .add()
+                .property()
+                .name(MAX_IN_USERINFO)
+                .label("Max customer accounts in userinfo")
+                .helpText(
+                        "Userinfo lists up to this many customer accounts. A user with more gets the first ones by customer "
+                                + "number with 'customers_count' and 'customers_truncated: true'; the portal pages the rest from "
+                                + "GET /realms/{realm}/kundkonto/customers?first=&max=. Keeps userinfo's size and time bounded.")
+                .type(ProviderConfigProperty.INTEGER_TYPE)
+                .defaultValue(String.valueOf(CustomersClaim.DEFAULT_MAX_IN_USERINFO))
+                .add()
                 .build();
         OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, CustomerClaimsMapper.class);
     }
@@ -83,8 +93,12 @@ public final class CustomerClaimsMapper extends AbstractOIDCProtocolMapper
     }
 
     @Override
-    public AccessToken transformUserInfoToken(AccessToken token, ProtocolMapperModel model, KeycloakSession session,
-                                              UserSessionModel userSession, ClientSessionContext ctx) {
+    public AccessToken transformUserInfoToken(
+            AccessToken token,
+            ProtocolMapperModel model,
+            KeycloakSession session,
+            UserSessionModel userSession,
+            ClientSessionContext ctx) {
         if (OIDCAttributeMapperHelper.includeInUserInfo(model)) {
             addClaims(token, model, session, userSession, ctx, true);
         }
@@ -92,27 +106,43 @@ public final class CustomerClaimsMapper extends AbstractOIDCProtocolMapper
     }
 
     @Override
-    protected void setClaim(IDToken token, ProtocolMapperModel model, UserSessionModel userSession,
-                            KeycloakSession session, ClientSessionContext ctx) {
+    protected void setClaim(
+            IDToken token,
+            ProtocolMapperModel model,
+            UserSessionModel userSession,
+            KeycloakSession session,
+            ClientSessionContext ctx) {
         addClaims(token, model, session, userSession, ctx, false);
     }
 
-    private void addClaims(IDToken token, ProtocolMapperModel model, KeycloakSession session, UserSessionModel userSession,
-                           ClientSessionContext ctx, boolean userInfo) {
+    private void addClaims(
+            IDToken token,
+            ProtocolMapperModel model,
+            KeycloakSession session,
+            UserSessionModel userSession,
+            ClientSessionContext ctx,
+            boolean userInfo) {
         UserModel user = userSession.getUser();
         CustomerAccounts accounts = new CustomerAccounts(session);
         Map<String, Object> claims = token.getOtherClaims();
 
         int maxInToken = CustomersClaim.limit(model.getConfig().get(MAX_IN_TOKEN), CustomersClaim.DEFAULT_MAX_IN_TOKEN);
-        int maxInUserInfo = CustomersClaim.limit(model.getConfig().get(MAX_IN_USERINFO), CustomersClaim.DEFAULT_MAX_IN_USERINFO);
-        claims.putAll(CustomersClaim.claims(accounts.membershipCount(user, null),
-                max -> accounts.membershipsOf(user, null, 0, max), maxInToken, maxInUserInfo, userInfo));
+        int maxInUserInfo =
+                CustomersClaim.limit(model.getConfig().get(MAX_IN_USERINFO), CustomersClaim.DEFAULT_MAX_IN_USERINFO);
+        claims.putAll(CustomersClaim.claims(
+                accounts.membershipCount(user, null),
+                max -> accounts.membershipsOf(user, null, 0, max),
+                maxInToken,
+                maxInUserInfo,
+                userInfo));
 
         AuthenticatedClientSessionModel clientSession = ctx == null ? null : ctx.getClientSession();
         String chosen = clientSession == null ? null : clientSession.getNote(ActiveCustomer.CLIENT_NOTE);
-        ActiveCustomer.resolve(accounts, user, chosen).ifPresent(m -> claims.put("active_customer", CustomersClaim.claim(m)));
+        ActiveCustomer.resolve(accounts, user, chosen)
+                .ifPresent(m -> claims.put("active_customer", CustomersClaim.claim(m)));
 
-        List<String> municipalities = new ArrayList<>(user.getAttributeStream(ATTR_MUNICIPALITIES).toList());
+        List<String> municipalities =
+                new ArrayList<>(user.getAttributeStream(ATTR_MUNICIPALITIES).toList());
         if (!municipalities.isEmpty()) {
             claims.put("municipalities", municipalities);
         }
@@ -120,8 +150,12 @@ public final class CustomerClaimsMapper extends AbstractOIDCProtocolMapper
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return PackVersion.with(Map.of("claims", "customers, active_customer, municipalities",
-                "defaultMaxCustomersInToken", String.valueOf(CustomersClaim.DEFAULT_MAX_IN_TOKEN),
-                "defaultMaxCustomersInUserinfo", String.valueOf(CustomersClaim.DEFAULT_MAX_IN_USERINFO)));
+        return PackVersion.with(Map.of(
+                "claims",
+                "customers, active_customer, municipalities",
+                "defaultMaxCustomersInToken",
+                String.valueOf(CustomersClaim.DEFAULT_MAX_IN_TOKEN),
+                "defaultMaxCustomersInUserinfo",
+                String.valueOf(CustomersClaim.DEFAULT_MAX_IN_USERINFO)));
     }
 }

@@ -21,15 +21,14 @@ final class CustomersClaim {
     static final int DEFAULT_MAX_IN_TOKEN = 25;
     static final int DEFAULT_MAX_IN_USERINFO = 100;
 
-    private CustomersClaim() {
-    }
+    private CustomersClaim() {}
 
     /**
      * The claims to add for a user with {@code count} customer accounts; {@code firstOnes} reads the first n of
      * them (it is asked only for as many as will be listed).
      */
-    static Map<String, Object> claims(long count, IntFunction<List<Membership>> firstOnes, int maxInToken, int maxInUserInfo,
-                                      boolean userInfo) {
+    static Map<String, Object> claims(
+            long count, IntFunction<List<Membership>> firstOnes, int maxInToken, int maxInUserInfo, boolean userInfo) {
         Map<String, Object> claims = new LinkedHashMap<>();
         int limit = userInfo ? maxInUserInfo : maxInToken;
         if (count <= limit) {

@@ -22,8 +22,12 @@ class CustomersClaimTest {
     private IntFunction<List<Membership>> accounts(int n) {
         return max -> {
             asked.add(max);
-            return IntStream.range(0, Math.min(n, max)).mapToObj(i -> new Membership(String.format("%08d", i), "Bolag " + i,
-                    i % 2 == 0 ? CustomerRole.ADMIN : CustomerRole.USER)).toList();
+            return IntStream.range(0, Math.min(n, max))
+                    .mapToObj(i -> new Membership(
+                            String.format("%08d", i),
+                            "Bolag " + i,
+                            i % 2 == 0 ? CustomerRole.ADMIN : CustomerRole.USER))
+                    .toList();
         };
     }
 
@@ -39,14 +43,17 @@ class CustomersClaimTest {
     void upToTheLimitTheTokensListEveryAccount() {
         Map<String, Object> claims = token(25, 25);
         assertThat(claims).containsOnlyKeys("customers");
-        assertThat((List<?>) claims.get("customers")).hasSize(25).first()
+        assertThat((List<?>) claims.get("customers"))
+                .hasSize(25)
+                .first()
                 .isEqualTo(Map.of("number", "00000000", "name", "Bolag 0", "role", "Admin"));
         assertThat(token(3, 3)).containsOnlyKeys("customers");
     }
 
     @Test
     void pastTheLimitTheTokensCarryOnlyTheCountAndReadNoAccount() {
-        assertThat(token(26, 25)).containsExactlyInAnyOrderEntriesOf(Map.of("customers_count", 26L, "customers_in_userinfo", true));
+        assertThat(token(26, 25))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("customers_count", 26L, "customers_in_userinfo", true));
         assertThat(token(1000, 3)).containsEntry("customers_count", 1000L).doesNotContainKey("customers");
         assertThat(asked).isEmpty();
     }
@@ -74,7 +81,9 @@ class CustomersClaimTest {
     @Test
     void anUnusableLimitIsTheDefaultNeverOff() {
         for (String unusable : new String[] {null, "", "  ", "-1", "many", "2.5", "99999999999"}) {
-            assertThat(CustomersClaim.limit(unusable, 25)).as(String.valueOf(unusable)).isEqualTo(25);
+            assertThat(CustomersClaim.limit(unusable, 25))
+                    .as(String.valueOf(unusable))
+                    .isEqualTo(25);
         }
         assertThat(CustomersClaim.limit(" 7 ", 25)).isEqualTo(7);
     }

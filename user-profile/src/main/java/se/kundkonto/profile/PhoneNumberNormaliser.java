@@ -23,8 +23,8 @@ import org.keycloak.models.UserModel;
 public final class PhoneNumberNormaliser implements EventListenerProvider {
 
     public static final String ATTRIBUTE = "phoneNumber";
-    private static final Set<EventType> PROFILE_WRITES = Set.of(EventType.REGISTER, EventType.UPDATE_PROFILE,
-            EventType.IDENTITY_PROVIDER_FIRST_LOGIN);
+    private static final Set<EventType> PROFILE_WRITES =
+            Set.of(EventType.REGISTER, EventType.UPDATE_PROFILE, EventType.IDENTITY_PROVIDER_FIRST_LOGIN);
 
     private final KeycloakSession session;
 
@@ -41,8 +41,10 @@ public final class PhoneNumberNormaliser implements EventListenerProvider {
 
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
-        if (event.getError() == null && event.getResourceType() == ResourceType.USER
-                && (event.getOperationType() == OperationType.CREATE || event.getOperationType() == OperationType.UPDATE)) {
+        if (event.getError() == null
+                && event.getResourceType() == ResourceType.USER
+                && (event.getOperationType() == OperationType.CREATE
+                        || event.getOperationType() == OperationType.UPDATE)) {
             userIdOf(event.getResourcePath()).ifPresent(id -> normalise(event.getRealmId(), id));
         }
     }
@@ -53,21 +55,24 @@ public final class PhoneNumberNormaliser implements EventListenerProvider {
             return Optional.empty();
         }
         String[] parts = resourcePath.split("/");
-        return parts.length == 2 && "users".equals(parts[0]) && !parts[1].isBlank() ? Optional.of(parts[1]) : Optional.empty();
+        return parts.length == 2 && "users".equals(parts[0]) && !parts[1].isBlank()
+                ? Optional.of(parts[1])
+                : Optional.empty();
     }
 
     private void normalise(String realmId, String userId) {
         RealmModel realm = realmId == null ? null : session.realms().getRealm(realmId);
-        UserModel user = realm == null || userId == null ? null : session.users().getUserById(realm, userId);
+        UserModel user =
+                realm == null || userId == null ? null : session.users().getUserById(realm, userId);
         if (user == null || user.isFederated()) {
             return; // read-only federated users keep what their store says
         }
         String stored = user.getFirstAttribute(ATTRIBUTE);
-        PhoneNumbers.normalise(stored).filter(normalised -> !normalised.equals(stored))
+        PhoneNumbers.normalise(stored)
+                .filter(normalised -> !normalised.equals(stored))
                 .ifPresent(normalised -> user.setSingleAttribute(ATTRIBUTE, normalised));
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -18,8 +18,7 @@ public final class PhoneNumbers {
     private static final int MAX_INPUT_LENGTH = 32;
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     /** The number in E.164, or empty if it is not a valid phone number. */
     public static Optional<String> normalise(String typed) {
@@ -28,7 +27,9 @@ public final class PhoneNumbers {
         }
         try {
             PhoneNumber number = UTIL.parse(typed.strip(), DEFAULT_REGION);
-            return UTIL.isValidNumber(number) ? Optional.of(UTIL.format(number, PhoneNumberFormat.E164)) : Optional.empty();
+            return UTIL.isValidNumber(number)
+                    ? Optional.of(UTIL.format(number, PhoneNumberFormat.E164))
+                    : Optional.empty();
         } catch (NumberParseException notANumber) {
             return Optional.empty();
         }

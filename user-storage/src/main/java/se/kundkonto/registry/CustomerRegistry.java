@@ -42,7 +42,10 @@ public final class CustomerRegistry {
     }
 
     public RegistryCensus census() {
-        return new RegistryCensus(count(), em.createNamedQuery(RegistryCustomerEntity.COUNT_ACTIVE, Long.class).getSingleResult());
+        return new RegistryCensus(
+                count(),
+                em.createNamedQuery(RegistryCustomerEntity.COUNT_ACTIVE, Long.class)
+                        .getSingleResult());
     }
 
     /** How many of {@code numbers} are registry customers, and how many of those are active. */
@@ -51,7 +54,8 @@ public final class CustomerRegistry {
             return new RegistryCensus(0, 0);
         }
         Object[] row = em.createNamedQuery(RegistryCustomerEntity.COUNT_AMONG, Object[].class)
-                .setParameter("numbers", numbers).getSingleResult();
+                .setParameter("numbers", numbers)
+                .getSingleResult();
         return new RegistryCensus(number(row[0]), number(row[1]));
     }
 
@@ -60,13 +64,18 @@ public final class CustomerRegistry {
      * {@code pattern} (escape character {@code !}, lower case) only those whose company name or number matches.
      */
     public List<RegistryListing> activeAfter(String after, String pattern, int limit) {
-        var query = em.createNamedQuery(pattern == null ? RegistryCustomerEntity.ACTIVE_AFTER : RegistryCustomerEntity.ACTIVE_AFTER_MATCHING,
-                Object[].class).setParameter("after", after == null ? "" : after);
+        var query = em.createNamedQuery(
+                        pattern == null
+                                ? RegistryCustomerEntity.ACTIVE_AFTER
+                                : RegistryCustomerEntity.ACTIVE_AFTER_MATCHING,
+                        Object[].class)
+                .setParameter("after", after == null ? "" : after);
         if (pattern != null) {
             query.setParameter("search", pattern);
         }
         return query.setMaxResults(limit).getResultList().stream()
-                .map(row -> new RegistryListing((String) row[0], (String) row[1])).toList();
+                .map(row -> new RegistryListing((String) row[0], (String) row[1]))
+                .toList();
     }
 
     private static long number(Object value) {

@@ -15,9 +15,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.storage.StorageUnavailableException;
-import org.keycloak.transaction.JtaTransactionManagerLookup;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.UserStorageProviderModel;
+import org.keycloak.transaction.JtaTransactionManagerLookup;
 
 import se.kundkonto.customer.CustomerNumber;
 import se.kundkonto.customer.CustomerRecord;
@@ -35,7 +35,8 @@ import se.kundkonto.customer.OrgNumber;
 public final class CustomerRegistryProvider implements UserStorageProvider {
 
     /** Compared against when a customer is unknown or inactive, so every failure does the same work. */
-    private static final OrgDigits DECOY = OrgNumber.parse("112233-4400").orElseThrow().lastFour();
+    private static final OrgDigits DECOY =
+            OrgNumber.parse("112233-4400").orElseThrow().lastFour();
 
     private final KeycloakSession session;
     private final CustomerRegistryConfig config;
@@ -71,8 +72,10 @@ public final class CustomerRegistryProvider implements UserStorageProvider {
 
     /** The join-policy setting as configured (blank when not set); customer-accounts gives it meaning. */
     public static String joinPolicySetting(RealmModel realm) {
-        return configured(realm).map(c -> c.get(CustomerRegistryProviderFactory.JOIN_POLICY))
-                .map(String::strip).orElse("");
+        return configured(realm)
+                .map(c -> c.get(CustomerRegistryProviderFactory.JOIN_POLICY))
+                .map(String::strip)
+                .orElse("");
     }
 
     /**
@@ -120,16 +123,18 @@ public final class CustomerRegistryProvider implements UserStorageProvider {
      */
     private <T> T read(Function<CustomerRegistry, T> question) {
         try {
-            return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), readSession -> {
-                T answer = question.apply(registry(readSession));
-                if (markedForRollback(readSession)) {
-                    // Hibernate answers a read that failed inside a JTA transaction it then marked for rollback
-                    // (a pooled connection the database had closed) with "not found": that is an outage, not an
-                    // unknown customer, and must not count as a wrong answer.
-                    throw new StorageUnavailableException("Customer registry read failed: its transaction was marked for rollback");
-                }
-                return answer;
-            });
+            return KeycloakModelUtils.runJobInTransactionWithResult(
+                    session.getKeycloakSessionFactory(), readSession -> {
+                        T answer = question.apply(registry(readSession));
+                        if (markedForRollback(readSession)) {
+                            // Hibernate answers a read that failed inside a JTA transaction it then marked for rollback
+                            // (a pooled connection the database had closed) with "not found": that is an outage, not an
+                            // unknown customer, and must not count as a wrong answer.
+                            throw new StorageUnavailableException(
+                                    "Customer registry read failed: its transaction was marked for rollback");
+                        }
+                        return answer;
+                    });
         } catch (StorageUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -155,12 +160,12 @@ public final class CustomerRegistryProvider implements UserStorageProvider {
         JpaConnectionProvider jpa = readSession.getProvider(JpaConnectionProvider.class, config.persistenceUnit());
         if (jpa == null) {
             throw new StorageUnavailableException("Customer registry persistence unit '" + config.persistenceUnit()
-                    + "' is not available: configure the additional datasource with db-kind-" + config.persistenceUnit());
+                    + "' is not available: configure the additional datasource with db-kind-"
+                    + config.persistenceUnit());
         }
         return new CustomerRegistry(jpa.getEntityManager());
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

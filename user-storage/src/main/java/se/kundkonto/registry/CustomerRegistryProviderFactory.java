@@ -28,9 +28,10 @@ public final class CustomerRegistryProviderFactory
             .property()
             .name(CustomerRegistryConfig.PERSISTENCE_UNIT)
             .label("Persistence unit")
-            .helpText("JPA persistence unit (and Keycloak additional datasource) that holds the customer registry table "
-                    + "'customer_registry'. The pack ships the unit 'kundregister', configured with the server options "
-                    + "db-kind-kundregister, db-url-full-kundregister, db-username-kundregister and db-password-kundregister.")
+            .helpText(
+                    "JPA persistence unit (and Keycloak additional datasource) that holds the customer registry table "
+                            + "'customer_registry'. The pack ships the unit 'kundregister', configured with the server options "
+                            + "db-kind-kundregister, db-url-full-kundregister, db-username-kundregister and db-password-kundregister.")
             .type(ProviderConfigProperty.STRING_TYPE)
             .defaultValue(CustomerRegistryConfig.DEFAULT_PERSISTENCE_UNIT)
             .add()
@@ -47,8 +48,11 @@ public final class CustomerRegistryProviderFactory
             .defaultValue("everyone-admin")
             .add()
             .property()
-            .name(InvitationLimitSetting.NAME).label(InvitationLimitSetting.LABEL).helpText(InvitationLimitSetting.HELP)
-            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(InvitationLimitSetting.DEFAULT)
+            .name(InvitationLimitSetting.NAME)
+            .label(InvitationLimitSetting.LABEL)
+            .helpText(InvitationLimitSetting.HELP)
+            .type(ProviderConfigProperty.INTEGER_TYPE)
+            .defaultValue(InvitationLimitSetting.DEFAULT)
             .add()
             .build();
 

@@ -19,20 +19,24 @@ public final class RegistryContact {
 
     private static final Logger LOG = Logger.getLogger(RegistryContact.class);
 
-    private RegistryContact() {
-    }
+    private RegistryContact() {}
 
-    public static Optional<String> emailOf(KeycloakSessionFactory factory, ComponentModel registry, CustomerNumber number) {
+    public static Optional<String> emailOf(
+            KeycloakSessionFactory factory, ComponentModel registry, CustomerNumber number) {
         String unit = new CustomerRegistryConfig(registry).persistenceUnit();
         try {
             return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
                 JpaConnectionProvider jpa = session.getProvider(JpaConnectionProvider.class, unit);
-                RegistryContactEntity row = jpa == null ? null : jpa.getEntityManager().find(RegistryContactEntity.class, number.value());
+                RegistryContactEntity row =
+                        jpa == null ? null : jpa.getEntityManager().find(RegistryContactEntity.class, number.value());
                 return Optional.ofNullable(row == null ? null : row.getContactEmail())
-                        .map(String::strip).filter(email -> !email.isEmpty());
+                        .map(String::strip)
+                        .filter(email -> !email.isEmpty());
             });
         } catch (RuntimeException e) {
-            LOG.warnf("No contact e-mail for customer %s from the registry (is there a column contact_email?): %s", number, e.getMessage());
+            LOG.warnf(
+                    "No contact e-mail for customer %s from the registry (is there a column contact_email?): %s",
+                    number, e.getMessage());
             return Optional.empty();
         }
     }

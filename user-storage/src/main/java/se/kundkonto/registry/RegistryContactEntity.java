@@ -25,8 +25,7 @@ public class RegistryContactEntity {
     @Column(name = "contact_email")
     private String contactEmail;
 
-    protected RegistryContactEntity() {
-    }
+    protected RegistryContactEntity() {}
 
     public String getContactEmail() {
         return contactEmail;

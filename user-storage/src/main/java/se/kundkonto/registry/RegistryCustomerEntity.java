@@ -18,14 +18,23 @@ import org.hibernate.annotations.Immutable;
 @Table(name = "customer_registry")
 @NamedQueries({
     @NamedQuery(name = RegistryCustomerEntity.COUNT, query = "select count(c) from RegistryCustomerEntity c"),
-    @NamedQuery(name = RegistryCustomerEntity.COUNT_ACTIVE, query = "select count(c) from RegistryCustomerEntity c where c.active = true"),
-    @NamedQuery(name = RegistryCustomerEntity.COUNT_AMONG, query = "select count(c), sum(case when c.active = true then 1 else 0 end) "
-            + "from RegistryCustomerEntity c where c.customerNumber in :numbers"),
-    @NamedQuery(name = RegistryCustomerEntity.ACTIVE_AFTER, query = "select c.customerNumber, c.companyName from RegistryCustomerEntity c "
-            + "where c.active = true and c.customerNumber > :after order by c.customerNumber"),
-    @NamedQuery(name = RegistryCustomerEntity.ACTIVE_AFTER_MATCHING, query = "select c.customerNumber, c.companyName "
-            + "from RegistryCustomerEntity c where c.active = true and c.customerNumber > :after "
-            + "and (lower(c.companyName) like :search escape '!' or c.customerNumber like :search escape '!') order by c.customerNumber")
+    @NamedQuery(
+            name = RegistryCustomerEntity.COUNT_ACTIVE,
+            query = "select count(c) from RegistryCustomerEntity c where c.active = true"),
+    @NamedQuery(
+            name = RegistryCustomerEntity.COUNT_AMONG,
+            query = "select count(c), sum(case when c.active = true then 1 else 0 end) "
+                    + "from RegistryCustomerEntity c where c.customerNumber in :numbers"),
+    @NamedQuery(
+            name = RegistryCustomerEntity.ACTIVE_AFTER,
+            query = "select c.customerNumber, c.companyName from RegistryCustomerEntity c "
+                    + "where c.active = true and c.customerNumber > :after order by c.customerNumber"),
+    @NamedQuery(
+            name = RegistryCustomerEntity.ACTIVE_AFTER_MATCHING,
+            query =
+                    "select c.customerNumber, c.companyName "
+                            + "from RegistryCustomerEntity c where c.active = true and c.customerNumber > :after "
+                            + "and (lower(c.companyName) like :search escape '!' or c.customerNumber like :search escape '!') order by c.customerNumber")
 })
 public class RegistryCustomerEntity {
 
@@ -48,8 +57,7 @@ public class RegistryCustomerEntity {
     @Column(name = "active", nullable = false)
     private boolean active;
 
-    protected RegistryCustomerEntity() {
-    }
+    protected RegistryCustomerEntity() {}
 
     public String getCustomerNumber() {
         return customerNumber;

@@ -28,23 +28,43 @@ class GuessLimitsConfigTest {
 
     @Test
     void readsTheAdminsSettings() {
-        GuessLimits limits = GuessLimitsConfig.from(registry(Map.of("maxFailuresPerCustomer", "3", "maxFailuresPerClient", "50",
-                "windowMinutes", "60", "maxFailuresPerCustomerPerDay", " 40 ")));
+        GuessLimits limits = GuessLimitsConfig.from(registry(Map.of(
+                "maxFailuresPerCustomer",
+                "3",
+                "maxFailuresPerClient",
+                "50",
+                "windowMinutes",
+                "60",
+                "maxFailuresPerCustomerPerDay",
+                " 40 ")));
         assertThat(limits).isEqualTo(new GuessLimits(3, 50, 3600, 40));
         assertThat(limits.perBucket()).isEqualTo(8);
     }
 
     @Test
     void unusableValuesFallBackInsteadOfDisablingTheThrottle() {
-        GuessLimits limits = GuessLimitsConfig.from(registry(Map.of("maxFailuresPerCustomer", "0", "maxFailuresPerClient", "many",
-                "windowMinutes", "-5", "maxFailuresPerCustomerPerDay", "4")));
+        GuessLimits limits = GuessLimitsConfig.from(registry(Map.of(
+                "maxFailuresPerCustomer",
+                "0",
+                "maxFailuresPerClient",
+                "many",
+                "windowMinutes",
+                "-5",
+                "maxFailuresPerCustomerPerDay",
+                "4")));
         assertThat(limits).isEqualTo(GuessLimits.DEFAULT);
     }
 
     @Test
     void theFederationOffersEveryLimitWithLabelHelpAndDefault() {
-        assertThat(new CustomerRegistryProviderFactory().getConfigProperties()).extracting(ProviderConfigProperty::getName)
-                .contains("persistenceUnit", "joinPolicy", "maxFailuresPerCustomer", "maxFailuresPerClient", "windowMinutes",
+        assertThat(new CustomerRegistryProviderFactory().getConfigProperties())
+                .extracting(ProviderConfigProperty::getName)
+                .contains(
+                        "persistenceUnit",
+                        "joinPolicy",
+                        "maxFailuresPerCustomer",
+                        "maxFailuresPerClient",
+                        "windowMinutes",
                         "maxFailuresPerCustomerPerDay");
         assertThat(new CustomerRegistryProviderFactory().getConfigProperties()).allSatisfy(p -> {
             assertThat(p.getLabel()).as(p.getName()).isNotBlank();

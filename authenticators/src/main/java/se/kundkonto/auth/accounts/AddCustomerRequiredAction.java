@@ -10,14 +10,14 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import se.kundkonto.accounts.ActiveCustomer;
 import se.kundkonto.accounts.CustomerAccounts;
 import se.kundkonto.accounts.CustomerRole;
+import se.kundkonto.accounts.KundkontoMetrics;
 import se.kundkonto.accounts.MembershipEvents;
 import se.kundkonto.accounts.verification.CustomerVerifier;
+import se.kundkonto.accounts.verification.VerifiedCustomer;
+import se.kundkonto.auth.RealmJoinPolicy;
 import se.kundkonto.auth.verification.VerificationEvents;
 import se.kundkonto.auth.verification.VerificationInput;
-import se.kundkonto.accounts.verification.VerifiedCustomer;
 import se.kundkonto.auth.verification.VerifyCustomerAuthenticator;
-import se.kundkonto.auth.RealmJoinPolicy;
-import se.kundkonto.accounts.KundkontoMetrics;
 
 /**
  * "Lägg till kundkonto" ({@code kc_action=kundkonto-add-customer}): the same customer verification as
@@ -34,8 +34,7 @@ public final class AddCustomerRequiredAction implements RequiredActionProvider {
     }
 
     @Override
-    public void evaluateTriggers(RequiredActionContext context) {
-    }
+    public void evaluateTriggers(RequiredActionContext context) {}
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
@@ -44,17 +43,27 @@ public final class AddCustomerRequiredAction implements RequiredActionProvider {
 
     @Override
     public void processAction(RequiredActionContext context) {
-        VerificationInput input = VerificationInput.from(context.getHttpRequest().getDecodedFormParameters());
+        VerificationInput input =
+                VerificationInput.from(context.getHttpRequest().getDecodedFormParameters());
         LoginFormsProvider page = input.keepNumberOn(page(context));
         if (input.reportMissing(page)) {
             context.challenge(page.createForm(VerifyCustomerAuthenticator.TEMPLATE));
             return;
         }
         CustomerVerifier.Result result = new CustomerVerifier(context.getSession(), context.getRealm())
-                .verify(KundkontoMetrics.EntryPoint.ADD_CUSTOMER, input.number(), input.digits(), context.getConnection().getRemoteAddr());
+                .verify(
+                        KundkontoMetrics.EntryPoint.ADD_CUSTOMER,
+                        input.number(),
+                        input.digits(),
+                        context.getConnection().getRemoteAddr());
         if (result.outcome() != CustomerVerifier.Outcome.VERIFIED) {
-            VerificationEvents.describe(context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION_ERROR)
-                    .detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID), input.number(), result)
+            VerificationEvents.describe(
+                            context.getEvent()
+                                    .clone()
+                                    .event(EventType.CUSTOM_REQUIRED_ACTION_ERROR)
+                                    .detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID),
+                            input.number(),
+                            result)
                     .error(VerificationEvents.error(result.outcome()));
             page.setError(result.outcome().message());
             context.challenge(page.createForm(VerifyCustomerAuthenticator.TEMPLATE));
@@ -62,12 +71,18 @@ public final class AddCustomerRequiredAction implements RequiredActionProvider {
         }
         VerifiedCustomer customer = result.customer().orElseThrow();
         CustomerAccounts accounts = new CustomerAccounts(context.getSession());
-        CustomerRole role = RealmJoinPolicy.admission(context.getSession(), context.getRealm()).admit(customer, context.getUser());
+        CustomerRole role = RealmJoinPolicy.admission(context.getSession(), context.getRealm())
+                .admit(customer, context.getUser());
         // A pending member waits for an Admin; the active customer only changes for a real membership.
         accounts.membership(context.getUser(), customer.customerNumber())
                 .ifPresent(m -> ActiveCustomer.choose(context.getAuthenticationSession(), context.getUser(), m));
-        MembershipEvents.joined(context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION)
-                .detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID), customer.customerNumber(), role)
+        MembershipEvents.joined(
+                        context.getEvent()
+                                .clone()
+                                .event(EventType.CUSTOM_REQUIRED_ACTION)
+                                .detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID),
+                        customer.customerNumber(),
+                        role)
                 .success();
         context.success();
     }
@@ -77,6 +92,5 @@ public final class AddCustomerRequiredAction implements RequiredActionProvider {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -7,10 +7,13 @@ import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-import se.kundkonto.spi.StatelessProviderFactory;
 import se.kundkonto.customer.PackVersion;
+import se.kundkonto.spi.StatelessProviderFactory;
 
-public final class AddCustomerRequiredActionFactory implements RequiredActionFactory, StatelessProviderFactory<RequiredActionProvider>, ServerInfoAwareProviderFactory {
+public final class AddCustomerRequiredActionFactory
+        implements RequiredActionFactory,
+                StatelessProviderFactory<RequiredActionProvider>,
+                ServerInfoAwareProviderFactory {
 
     private static final AddCustomerRequiredAction SINGLETON = new AddCustomerRequiredAction();
 
@@ -31,6 +34,10 @@ public final class AddCustomerRequiredActionFactory implements RequiredActionFac
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return PackVersion.with(Map.of("usage", "kc_action=" + AddCustomerRequiredAction.PROVIDER_ID, "throttle", "defaults (5 per customer, 20 per client, 15 min)"));
+        return PackVersion.with(Map.of(
+                "usage",
+                "kc_action=" + AddCustomerRequiredAction.PROVIDER_ID,
+                "throttle",
+                "defaults (5 per customer, 20 per client, 15 min)"));
     }
 }

@@ -35,8 +35,7 @@ final class CustomerPicker {
     /** With a search, at most this many accounts are shown at once. */
     static final int SHOWN = 20;
 
-    private CustomerPicker() {
-    }
+    private CustomerPicker() {}
 
     /** Whether this POST of the picker is a search (the search form sent it without a choice). */
     static boolean isSearch(MultivaluedMap<String, String> form) {
@@ -48,7 +47,8 @@ final class CustomerPicker {
         return form.getFirst(SEARCH_FIELD);
     }
 
-    static Response render(LoginFormsProvider form, CustomerAccounts accounts, UserModel user, String search, String error) {
+    static Response render(
+            LoginFormsProvider form, CustomerAccounts accounts, UserModel user, String search, String error) {
         long total = accounts.membershipCount(user, null);
         boolean searchable = total > PLAIN_LIST_UP_TO;
         String query = searchable ? Membership.cleanSearch(search) : null;
@@ -57,7 +57,8 @@ final class CustomerPicker {
         long matching = query == null ? total : accounts.membershipCount(user, query);
 
         String lastUsed = recent.isEmpty() ? "" : recent.get(0);
-        form.setAttribute("kundkontoCustomers", shown.stream().map(m -> choice(m, recent)).toList());
+        form.setAttribute(
+                "kundkontoCustomers", shown.stream().map(m -> choice(m, recent)).toList());
         form.setAttribute("kundkontoSelected", lastUsed);
         form.setAttribute("kundkontoSearchable", searchable);
         form.setAttribute("kundkontoSearch", query == null ? "" : query);
@@ -71,7 +72,8 @@ final class CustomerPicker {
     }
 
     /** Up to {@link #SHOWN} accounts the search finds: the recently used ones first, then by customer number. */
-    private static List<Membership> recentFirst(CustomerAccounts accounts, UserModel user, String query, List<String> recent) {
+    private static List<Membership> recentFirst(
+            CustomerAccounts accounts, UserModel user, String query, List<String> recent) {
         List<Membership> shown = new ArrayList<>(accounts.membershipsAmong(user, recent).stream()
                 .filter(m -> m.matches(query))
                 .sorted(Comparator.comparingInt(m -> recent.indexOf(m.customerNumber())))

@@ -57,7 +57,8 @@ public final class SelectCustomerAuthenticator implements Authenticator {
         }
         Optional<Membership> membership = accounts.membership(user, form.getFirst(CustomerPicker.FIELD));
         if (membership.isEmpty()) {
-            context.challenge(CustomerPicker.render(context.form(), accounts, user, CustomerPicker.search(form), "kundkontoChooseCustomer"));
+            context.challenge(CustomerPicker.render(
+                    context.form(), accounts, user, CustomerPicker.search(form), "kundkontoChooseCustomer"));
             return;
         }
         ActiveCustomer.choose(context.getAuthenticationSession(), user, membership.get());
@@ -75,10 +76,8 @@ public final class SelectCustomerAuthenticator implements Authenticator {
     }
 
     @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

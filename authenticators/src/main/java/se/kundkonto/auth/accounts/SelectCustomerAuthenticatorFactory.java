@@ -7,12 +7,16 @@ import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-import se.kundkonto.auth.FlowStepFactory;
-import se.kundkonto.spi.StatelessProviderFactory;
 import se.kundkonto.accounts.ActiveCustomer;
+import se.kundkonto.auth.FlowStepFactory;
 import se.kundkonto.customer.PackVersion;
+import se.kundkonto.spi.StatelessProviderFactory;
 
-public final class SelectCustomerAuthenticatorFactory implements FlowStepFactory, AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
+public final class SelectCustomerAuthenticatorFactory
+        implements FlowStepFactory,
+                AuthenticatorFactory,
+                StatelessProviderFactory<Authenticator>,
+                ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "kundkonto-select-customer";
     private static final SelectCustomerAuthenticator SINGLETON = new SelectCustomerAuthenticator();
@@ -45,6 +49,7 @@ public final class SelectCustomerAuthenticatorFactory implements FlowStepFactory
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return PackVersion.with(Map.of("clientSessionNote", ActiveCustomer.CLIENT_NOTE, "lastUsedAttribute", ActiveCustomer.ATTR_LAST_USED));
+        return PackVersion.with(Map.of(
+                "clientSessionNote", ActiveCustomer.CLIENT_NOTE, "lastUsedAttribute", ActiveCustomer.ATTR_LAST_USED));
     }
 }

@@ -30,8 +30,7 @@ public final class SwitchCustomerRequiredAction implements RequiredActionProvide
     }
 
     @Override
-    public void evaluateTriggers(RequiredActionContext context) {
-    }
+    public void evaluateTriggers(RequiredActionContext context) {}
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
@@ -50,7 +49,8 @@ public final class SwitchCustomerRequiredAction implements RequiredActionProvide
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         CustomerAccounts accounts = new CustomerAccounts(context.getSession());
         if (CustomerPicker.isSearch(form)) {
-            context.challenge(CustomerPicker.render(context.form(), accounts, context.getUser(), CustomerPicker.search(form), null));
+            context.challenge(CustomerPicker.render(
+                    context.form(), accounts, context.getUser(), CustomerPicker.search(form), null));
             return;
         }
         Optional<Membership> membership = accounts.membership(context.getUser(), form.getFirst(CustomerPicker.FIELD));
@@ -61,13 +61,16 @@ public final class SwitchCustomerRequiredAction implements RequiredActionProvide
         }
     }
 
-    private static void showPicker(RequiredActionContext context, CustomerAccounts accounts, String search, String error) {
+    private static void showPicker(
+            RequiredActionContext context, CustomerAccounts accounts, String search, String error) {
         context.challenge(CustomerPicker.render(context.form(), accounts, context.getUser(), search, error));
     }
 
     private static void switchTo(RequiredActionContext context, Membership membership) {
         ActiveCustomer.choose(context.getAuthenticationSession(), context.getUser(), membership);
-        context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION)
+        context.getEvent()
+                .clone()
+                .event(EventType.CUSTOM_REQUIRED_ACTION)
                 .detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID)
                 .detail(MembershipEvents.DETAIL_EVENT, MembershipEvents.SWITCHED)
                 .detail(MembershipEvents.DETAIL_CUSTOMER, membership.customerNumber())
@@ -76,6 +79,5 @@ public final class SwitchCustomerRequiredAction implements RequiredActionProvide
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

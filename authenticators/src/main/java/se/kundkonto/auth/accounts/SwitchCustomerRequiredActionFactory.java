@@ -7,10 +7,13 @@ import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-import se.kundkonto.spi.StatelessProviderFactory;
 import se.kundkonto.customer.PackVersion;
+import se.kundkonto.spi.StatelessProviderFactory;
 
-public final class SwitchCustomerRequiredActionFactory implements RequiredActionFactory, StatelessProviderFactory<RequiredActionProvider>, ServerInfoAwareProviderFactory {
+public final class SwitchCustomerRequiredActionFactory
+        implements RequiredActionFactory,
+                StatelessProviderFactory<RequiredActionProvider>,
+                ServerInfoAwareProviderFactory {
 
     private static final SwitchCustomerRequiredAction SINGLETON = new SwitchCustomerRequiredAction();
 
@@ -31,6 +34,7 @@ public final class SwitchCustomerRequiredActionFactory implements RequiredAction
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return PackVersion.with(Map.of("usage", "kc_action=" + SwitchCustomerRequiredAction.PROVIDER_ID + ":<customerNumber>"));
+        return PackVersion.with(
+                Map.of("usage", "kc_action=" + SwitchCustomerRequiredAction.PROVIDER_ID + ":<customerNumber>"));
     }
 }

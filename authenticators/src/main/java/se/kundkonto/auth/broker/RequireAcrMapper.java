@@ -28,11 +28,13 @@ public final class RequireAcrMapper extends AbstractIdentityProviderMapper {
     public static final String ACCEPTED_ACR = "acceptedAcr";
     public static final String MESSAGE = "kundkontoBankIdLevelRefused";
 
-    private static final List<ProviderConfigProperty> PROPERTIES = List.of(new ProviderConfigProperty(ACCEPTED_ACR,
+    private static final List<ProviderConfigProperty> PROPERTIES = List.of(new ProviderConfigProperty(
+            ACCEPTED_ACR,
             "Accepted acr values",
             "The ID token's 'acr' must be one of these (the eID broker's names for its levels of assurance, e.g. "
                     + "urn:grn:authn:se:bankid:same-device). Empty: every login is refused, so nothing passes by mistake.",
-            ProviderConfigProperty.MULTIVALUED_STRING_TYPE, null));
+            ProviderConfigProperty.MULTIVALUED_STRING_TYPE,
+            null));
 
     @Override
     public String getId() {
@@ -70,8 +72,11 @@ public final class RequireAcrMapper extends AbstractIdentityProviderMapper {
     }
 
     @Override
-    public void preprocessFederatedIdentity(KeycloakSession session, RealmModel realm, IdentityProviderMapperModel mapperModel,
-                                            BrokeredIdentityContext context) {
+    public void preprocessFederatedIdentity(
+            KeycloakSession session,
+            RealmModel realm,
+            IdentityProviderMapperModel mapperModel,
+            BrokeredIdentityContext context) {
         String acr = acrOf(context.getContextData().get(OIDCIdentityProvider.VALIDATED_ID_TOKEN));
         if (!accepted(mapperModel.getConfig()).contains(acr)) {
             throw new IdentityBrokerException("acr '" + acr + "' is not accepted by mapper " + mapperModel.getName())
@@ -85,7 +90,10 @@ public final class RequireAcrMapper extends AbstractIdentityProviderMapper {
             return List.of();
         }
         // Keycloak keeps a multivalued string as "a##b##c".
-        return Arrays.stream(value.split("##")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split("##"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static String acrOf(Object idToken) {

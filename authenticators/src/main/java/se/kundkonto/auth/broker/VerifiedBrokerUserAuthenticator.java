@@ -7,11 +7,11 @@ import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.UserModel;
 
 import se.kundkonto.accounts.CustomerRole;
+import se.kundkonto.accounts.KundkontoMetrics;
 import se.kundkonto.accounts.MembershipEvents;
 import se.kundkonto.accounts.verification.VerifiedCustomer;
-import se.kundkonto.auth.verification.VerifyCustomerAuthenticator;
 import se.kundkonto.auth.RealmJoinPolicy;
-import se.kundkonto.accounts.KundkontoMetrics;
+import se.kundkonto.auth.verification.VerifyCustomerAuthenticator;
 
 /**
  * First BankID login of a new person: Keycloak's "create user if unique", but only after the person
@@ -23,8 +23,10 @@ import se.kundkonto.accounts.KundkontoMetrics;
 public final class VerifiedBrokerUserAuthenticator extends IdpCreateUserIfUniqueAuthenticator {
 
     @Override
-    protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
-                                    BrokeredIdentityContext brokerContext) {
+    protected void authenticateImpl(
+            AuthenticationFlowContext context,
+            SerializedBrokeredIdentityContext serializedCtx,
+            BrokeredIdentityContext brokerContext) {
         if (context.getAuthenticationSession().getAuthNote(EXISTING_USER_INFO) != null
                 || VerifiedCustomer.from(context.getAuthenticationSession()).isPresent()
                 || isExistingUser(context, serializedCtx, brokerContext)) {
@@ -35,26 +37,36 @@ public final class VerifiedBrokerUserAuthenticator extends IdpCreateUserIfUnique
     }
 
     @Override
-    protected void actionImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
-                              BrokeredIdentityContext brokerContext) {
-        VerifyCustomerAuthenticator.verify(context, KundkontoMetrics.EntryPoint.BANKID).ifPresent(customer -> {
-            customer.saveTo(context.getAuthenticationSession());
-            super.authenticateImpl(context, serializedCtx, brokerContext);
-        });
+    protected void actionImpl(
+            AuthenticationFlowContext context,
+            SerializedBrokeredIdentityContext serializedCtx,
+            BrokeredIdentityContext brokerContext) {
+        VerifyCustomerAuthenticator.verify(context, KundkontoMetrics.EntryPoint.BANKID)
+                .ifPresent(customer -> {
+                    customer.saveTo(context.getAuthenticationSession());
+                    super.authenticateImpl(context, serializedCtx, brokerContext);
+                });
     }
 
     /** Called by Keycloak right after it created the user. */
     @Override
-    protected void userRegisteredSuccess(AuthenticationFlowContext context, UserModel user, SerializedBrokeredIdentityContext serializedCtx,
-                                         BrokeredIdentityContext brokerContext) {
+    protected void userRegisteredSuccess(
+            AuthenticationFlowContext context,
+            UserModel user,
+            SerializedBrokeredIdentityContext serializedCtx,
+            BrokeredIdentityContext brokerContext) {
         super.userRegisteredSuccess(context, user, serializedCtx, brokerContext);
-        VerifiedCustomer customer = VerifiedCustomer.from(context.getAuthenticationSession()).orElseThrow();
-        CustomerRole role = RealmJoinPolicy.admission(context.getSession(), context.getRealm()).admit(customer, user);
+        VerifiedCustomer customer =
+                VerifiedCustomer.from(context.getAuthenticationSession()).orElseThrow();
+        CustomerRole role = RealmJoinPolicy.admission(context.getSession(), context.getRealm())
+                .admit(customer, user);
         MembershipEvents.joined(context.getEvent(), customer.customerNumber(), role);
     }
 
-    private boolean isExistingUser(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
-                                   BrokeredIdentityContext brokerContext) {
+    private boolean isExistingUser(
+            AuthenticationFlowContext context,
+            SerializedBrokeredIdentityContext serializedCtx,
+            BrokeredIdentityContext brokerContext) {
         String username = getUsername(context, serializedCtx, brokerContext);
         return username != null && checkExistingUser(context, username, serializedCtx, brokerContext) != null;
     }

@@ -9,10 +9,14 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import se.kundkonto.auth.FlowStepFactory;
-import se.kundkonto.spi.StatelessProviderFactory;
 import se.kundkonto.customer.PackVersion;
+import se.kundkonto.spi.StatelessProviderFactory;
 
-public final class VerifiedBrokerUserAuthenticatorFactory implements FlowStepFactory, AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
+public final class VerifiedBrokerUserAuthenticatorFactory
+        implements FlowStepFactory,
+                AuthenticatorFactory,
+                StatelessProviderFactory<Authenticator>,
+                ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "kundkonto-broker-verified-user";
     private static final VerifiedBrokerUserAuthenticator SINGLETON = new VerifiedBrokerUserAuthenticator();
@@ -52,6 +56,10 @@ public final class VerifiedBrokerUserAuthenticatorFactory implements FlowStepFac
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return PackVersion.with(Map.of("replaces", "idp-create-user-if-unique", "verification", "kundkonto-verify-customer page and throttle"));
+        return PackVersion.with(Map.of(
+                "replaces",
+                "idp-create-user-if-unique",
+                "verification",
+                "kundkonto-verify-customer page and throttle"));
     }
 }

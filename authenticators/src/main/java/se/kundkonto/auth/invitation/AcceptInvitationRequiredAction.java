@@ -42,8 +42,7 @@ public final class AcceptInvitationRequiredAction implements RequiredActionProvi
     }
 
     @Override
-    public void evaluateTriggers(RequiredActionContext context) {
-    }
+    public void evaluateTriggers(RequiredActionContext context) {}
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
@@ -72,7 +71,8 @@ public final class AcceptInvitationRequiredAction implements RequiredActionProvi
         // Judged under the account's lock: an inviter being removed or demoted right now is either seen or waits.
         Invitation.organizationOf(context.getSession(), context.getAuthenticationSession())
                 .ifPresent(org -> new CustomerAccounts(context.getSession()).serialize(org));
-        Optional<Invitation> invitation = Invitation.anyFromAuthSession(context.getSession(), context.getAuthenticationSession());
+        Optional<Invitation> invitation =
+                Invitation.anyFromAuthSession(context.getSession(), context.getAuthenticationSession());
         String problem;
         String error;
         if (invitation.isEmpty()) {
@@ -88,14 +88,18 @@ public final class AcceptInvitationRequiredAction implements RequiredActionProvi
             return invitation;
         }
         event(context, invitation).error(error);
-        context.challenge(context.form().setAttribute("kundkontoInvitationProblem", true).setError(problem).createForm(TEMPLATE));
+        context.challenge(context.form()
+                .setAttribute("kundkontoInvitationProblem", true)
+                .setError(problem)
+                .createForm(TEMPLATE));
         return Optional.empty();
     }
 
     private static void accept(RequiredActionContext context, Invitation invitation) {
         UserModel user = context.getUser();
         CustomerAccounts accounts = new CustomerAccounts(context.getSession());
-        CustomerRole role = RealmJoinPolicy.admission(context.getSession(), context.getRealm()).admitAs(invitation.organization(), user, invitation.role());
+        CustomerRole role = RealmJoinPolicy.admission(context.getSession(), context.getRealm())
+                .admitAs(invitation.organization(), user, invitation.role());
         new Invitations(context.getSession(), context.getRealm()).consume(invitation);
         accounts.membership(user, invitation.organization().getAlias())
                 .ifPresent(m -> ActiveCustomer.choose(context.getAuthenticationSession(), user, m));
@@ -106,7 +110,10 @@ public final class AcceptInvitationRequiredAction implements RequiredActionProvi
     }
 
     private static EventBuilder event(RequiredActionContext context, Optional<Invitation> invitation) {
-        EventBuilder event = context.getEvent().clone().event(EventType.INVITE_ORG).user(context.getUser())
+        EventBuilder event = context.getEvent()
+                .clone()
+                .event(EventType.INVITE_ORG)
+                .user(context.getUser())
                 .detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID)
                 .detail(MembershipEvents.DETAIL_EVENT, MembershipEvents.INVITATION_ACCEPTED);
         invitation.ifPresent(i -> event.detail(Details.ORG_ID, i.organization().getId())
@@ -117,11 +124,11 @@ public final class AcceptInvitationRequiredAction implements RequiredActionProvi
     private static LoginFormsProvider page(RequiredActionContext context, Invitation invitation) {
         return context.form()
                 .setAttribute("kundkontoCompanyName", invitation.organization().getName())
-                .setAttribute("kundkontoCustomerNumber", invitation.organization().getAlias())
+                .setAttribute(
+                        "kundkontoCustomerNumber", invitation.organization().getAlias())
                 .setAttribute("kundkontoInvitedAdmin", invitation.role() == CustomerRole.ADMIN);
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

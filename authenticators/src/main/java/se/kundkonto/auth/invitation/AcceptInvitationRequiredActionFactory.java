@@ -7,10 +7,13 @@ import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-import se.kundkonto.spi.StatelessProviderFactory;
 import se.kundkonto.customer.PackVersion;
+import se.kundkonto.spi.StatelessProviderFactory;
 
-public final class AcceptInvitationRequiredActionFactory implements RequiredActionFactory, StatelessProviderFactory<RequiredActionProvider>, ServerInfoAwareProviderFactory {
+public final class AcceptInvitationRequiredActionFactory
+        implements RequiredActionFactory,
+                StatelessProviderFactory<RequiredActionProvider>,
+                ServerInfoAwareProviderFactory {
 
     private static final AcceptInvitationRequiredAction SINGLETON = new AcceptInvitationRequiredAction();
 
@@ -31,6 +34,8 @@ public final class AcceptInvitationRequiredActionFactory implements RequiredActi
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return PackVersion.with(Map.of("usage", "opened from the e-mailed invitation link; invitations are sent through the kundkonto REST API"));
+        return PackVersion.with(Map.of(
+                "usage",
+                "opened from the e-mailed invitation link; invitations are sent through the kundkonto REST API"));
     }
 }

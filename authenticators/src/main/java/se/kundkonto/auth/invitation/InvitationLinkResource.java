@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.OAuth2Constants;
-import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.authentication.AuthenticationProcessor;
+import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
@@ -80,23 +80,32 @@ public final class InvitationLinkResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response open(@QueryParam(Invitation.LINK_KEY) String key, @QueryParam(OIDCLoginProtocol.UI_LOCALES_PARAM) String uiLocales) {
+    public Response open(
+            @QueryParam(Invitation.LINK_KEY) String key,
+            @QueryParam(OIDCLoginProtocol.UI_LOCALES_PARAM) String uiLocales) {
         RealmModel realm = session.getContext().getRealm();
         String language = supportedLanguage(realm, uiLocales);
-        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection()).event(EventType.INVITE_ORG)
+        EventBuilder event = new EventBuilder(
+                        realm, session, session.getContext().getConnection())
+                .event(EventType.INVITE_ORG)
                 .detail(MembershipEvents.DETAIL_EVENT, MembershipEvents.INVITATION_ACCEPTED);
 
         InvitationToken token = Invitation.signedToken(session, key);
         if (token == null) {
             return problem(event, language, Errors.INVALID_TOKEN, MSG_BROKEN);
         }
-        event.detail(Details.TOKEN_ID, token.getId()).detail(MembershipEvents.DETAIL_CUSTOMER, token.getCustomerNumber());
+        event.detail(Details.TOKEN_ID, token.getId())
+                .detail(MembershipEvents.DETAIL_CUSTOMER, token.getCustomerNumber());
         if (!token.isActive()) {
             return problem(event, language, Errors.EXPIRED_CODE, MSG_NO_LONGER_VALID);
         }
         ClientModel client = token.getIssuedFor() == null ? null : realm.getClientByClientId(token.getIssuedFor());
         if (client == null || !client.isEnabled()) {
-            return problem(event, language, client == null ? Errors.CLIENT_NOT_FOUND : Errors.CLIENT_DISABLED, MSG_NO_LONGER_VALID);
+            return problem(
+                    event,
+                    language,
+                    client == null ? Errors.CLIENT_NOT_FOUND : Errors.CLIENT_DISABLED,
+                    MSG_NO_LONGER_VALID);
         }
         session.getContext().setClient(client);
 
@@ -104,14 +113,17 @@ public final class InvitationLinkResource {
         // A newcomer gets a fresh root session: one named after a signed-in person's session would make
         // Keycloak attach the newcomer's login to that other person's session and refuse it.
         RootAuthenticationSessionModel root = newPerson
-                ? new AuthenticationSessionManager(session).createAuthenticationSession(realm, true) : rootSession(realm);
+                ? new AuthenticationSessionManager(session).createAuthenticationSession(realm, true)
+                : rootSession(realm);
         AuthenticationSessionModel authSession = root.createAuthenticationSession(client);
         session.getContext().setAuthenticationSession(authSession);
         authSession.setAction(AuthenticationSessionModel.Action.AUTHENTICATE.name());
         authSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
         authSession.setClientNote(OIDCLoginProtocol.RESPONSE_TYPE_PARAM, OAuth2Constants.CODE);
         authSession.setClientNote(OIDCLoginProtocol.SCOPE_PARAM, OAuth2Constants.SCOPE_OPENID);
-        authSession.setClientNote(OIDCLoginProtocol.ISSUER, Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
+        authSession.setClientNote(
+                OIDCLoginProtocol.ISSUER,
+                Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
         // The flow ends on our landing below, not at the client with a code it never asked for: the client's
         // own callback would see an answer to no request of its own (no state, no PKCE verifier).
         String landing = landingUrl(realm, key);
@@ -119,7 +131,9 @@ public final class InvitationLinkResource {
         authSession.setClientNote(OIDCLoginProtocol.REDIRECT_URI_PARAM, landing);
         // The code Keycloak then appends to the landing URL must be worth nothing to whoever reads it in a log
         // or the history: a PKCE challenge whose verifier nobody was ever given makes it unredeemable.
-        authSession.setClientNote(OIDCLoginProtocol.CODE_CHALLENGE_PARAM, SecretGenerator.getInstance().randomString(43));
+        authSession.setClientNote(
+                OIDCLoginProtocol.CODE_CHALLENGE_PARAM,
+                SecretGenerator.getInstance().randomString(43));
         authSession.setClientNote(OIDCLoginProtocol.CODE_CHALLENGE_METHOD_PARAM, OAuth2Constants.PKCE_METHOD_S256);
         if (language != null) {
             authSession.setClientNote(LocaleSelectorProvider.CLIENT_REQUEST_LOCALE, language);
@@ -138,8 +152,13 @@ public final class InvitationLinkResource {
             flowPath = LoginActionsService.AUTHENTICATE_PATH;
         }
         authSession.setAuthNote(AuthenticationProcessor.CURRENT_FLOW_PATH, flowPath);
-        URI firstPage = new AuthenticationFlowURLHelper(session, realm, session.getContext().getUri()).getLastExecutionUrl(authSession);
-        return Response.status(Response.Status.FOUND).location(firstPage).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        URI firstPage = new AuthenticationFlowURLHelper(
+                        session, realm, session.getContext().getUri())
+                .getLastExecutionUrl(authSession);
+        return Response.status(Response.Status.FOUND)
+                .location(firstPage)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 
     /**
@@ -155,7 +174,8 @@ public final class InvitationLinkResource {
         InvitationToken token = Invitation.signedToken(session, key);
         // Only a live invitation of an enabled client names a page: an old one is no redirector to keep.
         ClientModel client = token == null || !token.isActive() || token.getIssuedFor() == null
-                ? null : realm.getClientByClientId(token.getIssuedFor());
+                ? null
+                : realm.getClientByClientId(token.getIssuedFor());
         String target = client == null || !client.isEnabled() ? null : redirectUri(client, token);
         URI location = accountConsole(realm);
         if (target != null) {
@@ -165,8 +185,11 @@ public final class InvitationLinkResource {
                 // a redirect URI Keycloak accepted but java.net.URI does not: Mina uppgifter instead
             }
         }
-        return Response.status(Response.Status.FOUND).location(location)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Referrer-Policy", "no-referrer").build();
+        return Response.status(Response.Status.FOUND)
+                .location(location)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Referrer-Policy", "no-referrer")
+                .build();
     }
 
     private URI accountConsole(RealmModel realm) {
@@ -183,9 +206,16 @@ public final class InvitationLinkResource {
     }
 
     private String landingUrl(RealmModel realm, String key) {
-        return session.getContext().getUri().getBaseUriBuilder().path("realms").path(realm.getName())
-                .path(Invitation.LINK_PATH).path(LANDING)
-                .queryParam(Invitation.LINK_KEY, key).build().toString();
+        return session.getContext()
+                .getUri()
+                .getBaseUriBuilder()
+                .path("realms")
+                .path(realm.getName())
+                .path(Invitation.LINK_PATH)
+                .path(LANDING)
+                .queryParam(Invitation.LINK_KEY, key)
+                .build()
+                .toString();
     }
 
     /**
@@ -200,10 +230,13 @@ public final class InvitationLinkResource {
             return current;
         }
         UserSessionModel signedIn = manager.getUserSessionFromAuthenticationCookie(realm);
-        if (signedIn == null || signedIn.getUser() == null || !signedIn.getUser().isEnabled()) {
+        if (signedIn == null
+                || signedIn.getUser() == null
+                || !signedIn.getUser().isEnabled()) {
             return manager.createAuthenticationSession(realm, true);
         }
-        RootAuthenticationSessionModel root = session.authenticationSessions().getRootAuthenticationSession(realm, signedIn.getId());
+        RootAuthenticationSessionModel root =
+                session.authenticationSessions().getRootAuthenticationSession(realm, signedIn.getId());
         if (root == null) {
             root = session.authenticationSessions().createRootAuthenticationSession(realm, signedIn.getId());
         }
@@ -214,8 +247,12 @@ public final class InvitationLinkResource {
 
     /** The redirect URI the invitation was sent with, if the client still allows it; else the client's base URL. */
     private String redirectUri(ClientModel client, InvitationToken token) {
-        String verified = token.getRedirectUri() == null ? null : RedirectUtils.verifyRedirectUri(session, token.getRedirectUri(), client, false);
-        if (verified == null && client.getBaseUrl() != null && !client.getBaseUrl().isBlank()) {
+        String verified = token.getRedirectUri() == null
+                ? null
+                : RedirectUtils.verifyRedirectUri(session, token.getRedirectUri(), client, false);
+        if (verified == null
+                && client.getBaseUrl() != null
+                && !client.getBaseUrl().isBlank()) {
             String base = ResolveRelative.resolveRelativeUri(session, client.getRootUrl(), client.getBaseUrl());
             verified = RedirectUtils.verifyRedirectUri(session, base, client, false);
         }
@@ -236,6 +273,9 @@ public final class InvitationLinkResource {
             return null;
         }
         String wanted = uiLocales.strip().split(" ")[0].toLowerCase(Locale.ROOT);
-        return realm.getSupportedLocalesStream().filter(wanted::equalsIgnoreCase).findFirst().orElse(null);
+        return realm.getSupportedLocalesStream()
+                .filter(wanted::equalsIgnoreCase)
+                .findFirst()
+                .orElse(null);
     }
 }

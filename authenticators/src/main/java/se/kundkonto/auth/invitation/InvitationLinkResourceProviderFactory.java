@@ -8,12 +8,14 @@ import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 import se.kundkonto.accounts.invitation.Invitation;
-import se.kundkonto.spi.StatelessProviderFactory;
 import se.kundkonto.customer.PackVersion;
+import se.kundkonto.spi.StatelessProviderFactory;
 
 /** Serves the e-mailed invitation link at {@code /realms/{realm}/kundkonto-invitation}. */
 public final class InvitationLinkResourceProviderFactory
-        implements RealmResourceProviderFactory, StatelessProviderFactory<RealmResourceProvider>, ServerInfoAwareProviderFactory {
+        implements RealmResourceProviderFactory,
+                StatelessProviderFactory<RealmResourceProvider>,
+                ServerInfoAwareProviderFactory {
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
@@ -24,8 +26,7 @@ public final class InvitationLinkResourceProviderFactory
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -36,7 +37,10 @@ public final class InvitationLinkResourceProviderFactory
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return PackVersion.with(Map.of("path", "/realms/{realm}/" + Invitation.LINK_PATH + "?key=<invitation>",
-                "usage", "the link in invitation e-mails: starts the registration or login for the inviting client"));
+        return PackVersion.with(Map.of(
+                "path",
+                "/realms/{realm}/" + Invitation.LINK_PATH + "?key=<invitation>",
+                "usage",
+                "the link in invitation e-mails: starts the registration or login for the inviting client"));
     }
 }

@@ -17,11 +17,11 @@ import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.validation.Validation;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import se.kundkonto.accounts.verification.CustomerVerifier;
-import se.kundkonto.auth.verification.VerificationEvents;
-import se.kundkonto.auth.verification.PreverifiedCustomer;
-import se.kundkonto.customer.CustomerNumber;
 import se.kundkonto.accounts.KundkontoMetrics;
+import se.kundkonto.accounts.verification.CustomerVerifier;
+import se.kundkonto.auth.verification.PreverifiedCustomer;
+import se.kundkonto.auth.verification.VerificationEvents;
+import se.kundkonto.customer.CustomerNumber;
 
 /**
  * Keycloak's username/password form, plus: a customer number typed as username is an old shared
@@ -47,15 +47,23 @@ public final class CustomerAwareLoginForm extends UsernamePasswordForm {
 
     private void legacyCompanyLogin(AuthenticationFlowContext context, String number, String digits) {
         CustomerVerifier.Result result = new CustomerVerifier(context.getSession(), context.getRealm())
-                .verify(KundkontoMetrics.EntryPoint.LOGIN_FORM, number, digits, context.getConnection().getRemoteAddr());
+                .verify(
+                        KundkontoMetrics.EntryPoint.LOGIN_FORM,
+                        number,
+                        digits,
+                        context.getConnection().getRemoteAddr());
         VerificationEvents.describe(context.getEvent(), number, result);
         switch (result.outcome()) {
             case VERIFIED -> {
-                PreverifiedCustomer.stash(context.getSession(), context.getAuthenticationSession(), result.customer().orElseThrow());
+                PreverifiedCustomer.stash(
+                        context.getSession(),
+                        context.getAuthenticationSession(),
+                        result.customer().orElseThrow());
                 context.challenge(Response.seeOther(registrationPage(context)).build());
             }
             case REJECTED -> reject(context, result.outcome(), getDefaultChallengeMessage(context));
-            case LOCKED, UNAVAILABLE -> reject(context, result.outcome(), result.outcome().message());
+            case LOCKED, UNAVAILABLE ->
+                reject(context, result.outcome(), result.outcome().message());
         }
     }
 
@@ -68,8 +76,11 @@ public final class CustomerAwareLoginForm extends UsernamePasswordForm {
     /** The registration page of this same browser tab's authentication session. */
     private static URI registrationPage(AuthenticationFlowContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        return UriBuilder.fromUri(Urls.realmRegisterPage(context.getUriInfo().getBaseUri(), context.getRealm().getName()))
-                .queryParam(OIDCLoginProtocol.CLIENT_ID_PARAM, authSession.getClient().getClientId())
+        return UriBuilder.fromUri(Urls.realmRegisterPage(
+                        context.getUriInfo().getBaseUri(), context.getRealm().getName()))
+                .queryParam(
+                        OIDCLoginProtocol.CLIENT_ID_PARAM,
+                        authSession.getClient().getClientId())
                 .queryParam("tab_id", authSession.getTabId())
                 .queryParam("client_data", AuthenticationProcessor.getClientData(context.getSession(), authSession))
                 .build();

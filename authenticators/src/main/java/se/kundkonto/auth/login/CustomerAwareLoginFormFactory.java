@@ -10,11 +10,14 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import se.kundkonto.auth.FlowStepFactory;
-import se.kundkonto.spi.StatelessProviderFactory;
 import se.kundkonto.customer.PackVersion;
+import se.kundkonto.spi.StatelessProviderFactory;
 
-
-public final class CustomerAwareLoginFormFactory implements FlowStepFactory, AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
+public final class CustomerAwareLoginFormFactory
+        implements FlowStepFactory,
+                AuthenticatorFactory,
+                StatelessProviderFactory<Authenticator>,
+                ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "kundkonto-login-form";
 
@@ -52,6 +55,10 @@ public final class CustomerAwareLoginFormFactory implements FlowStepFactory, Aut
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return PackVersion.with(Map.of("legacyLoginPattern", "4-12 digits (spaces and dashes ignored)", "legacyLoginOutcome", "registration, never a session"));
+        return PackVersion.with(Map.of(
+                "legacyLoginPattern",
+                "4-12 digits (spaces and dashes ignored)",
+                "legacyLoginOutcome",
+                "registration, never a session"));
     }
 }

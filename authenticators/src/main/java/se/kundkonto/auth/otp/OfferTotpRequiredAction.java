@@ -71,7 +71,9 @@ public final class OfferTotpRequiredAction extends UpdateTotp {
     }
 
     private static void answered(RequiredActionContext context, String answer) {
-        context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION)
+        context.getEvent()
+                .clone()
+                .event(EventType.CUSTOM_REQUIRED_ACTION)
                 .detail(Details.CUSTOM_REQUIRED_ACTION, PROVIDER_ID)
                 .detail(EVENT_DETAIL, answer)
                 .success();
@@ -88,8 +90,11 @@ public final class OfferTotpRequiredAction extends UpdateTotp {
 
     /** Recovery codes follow a new second factor, unless the realm has them off or the user already has a set. */
     static void offerRecoveryCodes(RequiredActionContext context) {
-        boolean hasCodes = context.getUser().credentialManager()
-                .getStoredCredentialsByTypeStream(RecoveryAuthnCodesCredentialModel.TYPE).findAny().isPresent();
+        boolean hasCodes = context.getUser()
+                .credentialManager()
+                .getStoredCredentialsByTypeStream(RecoveryAuthnCodesCredentialModel.TYPE)
+                .findAny()
+                .isPresent();
         if (!hasCodes && enabled(context.getRealm(), RECOVERY_CODES_ACTION)) {
             context.getAuthenticationSession().addRequiredAction(RECOVERY_CODES_ACTION);
         }

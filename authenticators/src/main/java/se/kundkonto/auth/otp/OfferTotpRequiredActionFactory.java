@@ -9,10 +9,13 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-import se.kundkonto.spi.StatelessProviderFactory;
 import se.kundkonto.customer.PackVersion;
+import se.kundkonto.spi.StatelessProviderFactory;
 
-public final class OfferTotpRequiredActionFactory implements RequiredActionFactory, StatelessProviderFactory<RequiredActionProvider>, ServerInfoAwareProviderFactory {
+public final class OfferTotpRequiredActionFactory
+        implements RequiredActionFactory,
+                StatelessProviderFactory<RequiredActionProvider>,
+                ServerInfoAwareProviderFactory {
 
     private static final OfferTotpRequiredAction SINGLETON = new OfferTotpRequiredAction();
 
@@ -38,10 +41,15 @@ public final class OfferTotpRequiredActionFactory implements RequiredActionFacto
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return PackVersion.with(Map.of("credential", "Keycloak OTP (realm OTP policy), or a passkey through webauthn-register-passwordless "
+        return PackVersion.with(Map.of(
+                "credential",
+                "Keycloak OTP (realm OTP policy), or a passkey through webauthn-register-passwordless "
                         + "(when the realm's WebAuthn passwordless policy has passkeys on)",
-                "recoveryCodes", "CONFIGURE_RECOVERY_AUTHN_CODES follows either set-up when that required action is enabled",
-                "skippable", "true",
-                "use", "enable as Default Action so every new user gets the offer once"));
+                "recoveryCodes",
+                "CONFIGURE_RECOVERY_AUTHN_CODES follows either set-up when that required action is enabled",
+                "skippable",
+                "true",
+                "use",
+                "enable as Default Action so every new user gets the offer once"));
     }
 }

@@ -18,8 +18,7 @@ final class OtpResetRequest {
     private static final String NOTE_EXPIRES = "kundkonto.otpReset.expires";
     private static final String NOTE_CLAIMED = "kundkonto.otpReset.claimed";
 
-    private OtpResetRequest() {
-    }
+    private OtpResetRequest() {}
 
     static void open(AuthenticationSessionModel authSession, ResetOtpActionToken token) {
         authSession.setAuthNote(NOTE_USER, token.getUserId());
@@ -29,7 +28,11 @@ final class OtpResetRequest {
     }
 
     /** The outcome of asking, once a user has signed in, whether this session may replace their authenticator. */
-    enum Claim { NONE, CLAIMED, ALREADY_USED }
+    enum Claim {
+        NONE,
+        CLAIMED,
+        ALREADY_USED
+    }
 
     /**
      * For the user who has just signed in in this authentication session: spends the link (once, cluster-wide)
@@ -44,7 +47,8 @@ final class OtpResetRequest {
         }
         long lifespan = Long.parseLong(authSession.getAuthNote(NOTE_EXPIRES)) - Time.currentTime();
         String tokenKey = authSession.getAuthNote(NOTE_TOKEN_KEY);
-        boolean first = lifespan > 0 && session.singleUseObjects().putIfAbsent("kundkonto.otpReset.spent." + tokenKey, lifespan);
+        boolean first = lifespan > 0
+                && session.singleUseObjects().putIfAbsent("kundkonto.otpReset.spent." + tokenKey, lifespan);
         if (!first) {
             close(authSession);
             return Claim.ALREADY_USED;
@@ -56,7 +60,8 @@ final class OtpResetRequest {
     }
 
     static boolean isClaimedFor(AuthenticationSessionModel authSession, UserModel user) {
-        return user != null && user.getId().equals(authSession.getAuthNote(NOTE_USER))
+        return user != null
+                && user.getId().equals(authSession.getAuthNote(NOTE_USER))
                 && "true".equals(authSession.getAuthNote(NOTE_CLAIMED));
     }
 

@@ -33,6 +33,7 @@ public final class ReplaceOtpRequiredAction extends UpdateTotp {
     static final String ATTR_REPLACING = "kundkontoReplacingOtp";
     /** When the new app was added: its name in "Mina uppgifter", and unique (Keycloak refuses a name twice). */
     static final String ATTR_ADDED_AT = "kundkontoNewOtpAddedAt";
+
     private static final DateTimeFormatter ADDED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
     private static final Logger LOG = Logger.getLogger(ReplaceOtpRequiredAction.class);
@@ -40,7 +41,8 @@ public final class ReplaceOtpRequiredAction extends UpdateTotp {
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
         // A user who came in through an existing session (cookie) has not met the OTP form: claim here.
-        if (OtpResetRequest.claim(context.getSession(), context.getAuthenticationSession(), context.getUser()) == OtpResetRequest.Claim.CLAIMED) {
+        if (OtpResetRequest.claim(context.getSession(), context.getAuthenticationSession(), context.getUser())
+                == OtpResetRequest.Claim.CLAIMED) {
             context.getAuthenticationSession().addRequiredAction(PROVIDER_ID);
         }
     }
@@ -67,7 +69,8 @@ public final class ReplaceOtpRequiredAction extends UpdateTotp {
         Set<String> before = otpIds(user);
         replacing(context);
         super.processAction(context);
-        List<String> added = otpIds(user).stream().filter(id -> !before.contains(id)).toList();
+        List<String> added =
+                otpIds(user).stream().filter(id -> !before.contains(id)).toList();
         LOG.debugf("2FA reset for user %s: %d old, %d new authenticator(s)", user.getId(), before.size(), added.size());
         if (added.isEmpty()) {
             return; // wrong or missing code: Keycloak showed the page again, nothing changed
@@ -75,7 +78,10 @@ public final class ReplaceOtpRequiredAction extends UpdateTotp {
         takeThePlaceOf(user, before, added.get(0));
         before.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
         OtpResetRequest.close(context.getAuthenticationSession());
-        context.getEvent().clone().event(EventType.REMOVE_CREDENTIAL).user(user)
+        context.getEvent()
+                .clone()
+                .event(EventType.REMOVE_CREDENTIAL)
+                .user(user)
                 .detail(Details.CREDENTIAL_TYPE, OTPCredentialModel.TYPE)
                 .detail(ResetOtpForm.EVENT_DETAIL_ACTION, "reset_otp_completed")
                 .detail("removed_credentials", String.valueOf(before.size()))
@@ -89,8 +95,12 @@ public final class ReplaceOtpRequiredAction extends UpdateTotp {
     }
 
     private static void replacing(RequiredActionContext context) {
-        context.form().setAttribute(ATTR_REPLACING, true)
-                .setAttribute(ATTR_ADDED_AT, LocalDateTime.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), SWEDEN).format(ADDED_AT));
+        context.form()
+                .setAttribute(ATTR_REPLACING, true)
+                .setAttribute(
+                        ATTR_ADDED_AT,
+                        LocalDateTime.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), SWEDEN)
+                                .format(ADDED_AT));
     }
 
     /**
@@ -100,7 +110,8 @@ public final class ReplaceOtpRequiredAction extends UpdateTotp {
      */
     private static void takeThePlaceOf(UserModel user, Set<String> old, String added) {
         String previous = null;
-        for (CredentialModel credential : user.credentialManager().getStoredCredentialsStream().toList()) {
+        for (CredentialModel credential :
+                user.credentialManager().getStoredCredentialsStream().toList()) {
             if (old.contains(credential.getId())) {
                 user.credentialManager().moveStoredCredentialTo(added, previous);
                 return;
@@ -110,7 +121,9 @@ public final class ReplaceOtpRequiredAction extends UpdateTotp {
     }
 
     private static Set<String> otpIds(UserModel user) {
-        return user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
-                .map(CredentialModel::getId).collect(Collectors.toSet());
+        return user.credentialManager()
+                .getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
+                .map(CredentialModel::getId)
+                .collect(Collectors.toSet());
     }
 }

@@ -9,10 +9,13 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-import se.kundkonto.spi.StatelessProviderFactory;
 import se.kundkonto.customer.PackVersion;
+import se.kundkonto.spi.StatelessProviderFactory;
 
-public final class ReplaceOtpRequiredActionFactory implements RequiredActionFactory, StatelessProviderFactory<RequiredActionProvider>, ServerInfoAwareProviderFactory {
+public final class ReplaceOtpRequiredActionFactory
+        implements RequiredActionFactory,
+                StatelessProviderFactory<RequiredActionProvider>,
+                ServerInfoAwareProviderFactory {
 
     private static final ReplaceOtpRequiredAction SINGLETON = new ReplaceOtpRequiredAction();
 
@@ -38,8 +41,12 @@ public final class ReplaceOtpRequiredActionFactory implements RequiredActionFact
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return PackVersion.with(Map.of("triggeredBy", "action token " + ResetOtpActionToken.TOKEN_TYPE + " + the user's own sign-in",
-                "oldCredential", "removed only after the new one is verified",
-                "use", "enable (not as Default Action); never assign to users by hand"));
+        return PackVersion.with(Map.of(
+                "triggeredBy",
+                "action token " + ResetOtpActionToken.TOKEN_TYPE + " + the user's own sign-in",
+                "oldCredential",
+                "removed only after the new one is verified",
+                "use",
+                "enable (not as Default Action); never assign to users by hand"));
     }
 }

@@ -7,14 +7,17 @@ public final class ResetOtpActionToken extends DefaultActionToken {
 
     public static final String TOKEN_TYPE = "kundkonto-reset-otp";
 
-    public ResetOtpActionToken(String userId, String email, int absoluteExpirationInSecs,
-                               String compoundAuthenticationSessionId, String clientId) {
+    public ResetOtpActionToken(
+            String userId,
+            String email,
+            int absoluteExpirationInSecs,
+            String compoundAuthenticationSessionId,
+            String clientId) {
         super(userId, TOKEN_TYPE, absoluteExpirationInSecs, null, compoundAuthenticationSessionId);
         setEmail(email);
         this.issuedFor = clientId;
     }
 
     /** For JSON deserialization. */
-    private ResetOtpActionToken() {
-    }
+    private ResetOtpActionToken() {}
 }

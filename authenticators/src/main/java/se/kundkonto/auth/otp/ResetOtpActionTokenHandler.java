@@ -27,19 +27,25 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 public final class ResetOtpActionTokenHandler extends AbstractActionTokenHandler<ResetOtpActionToken> {
 
     public ResetOtpActionTokenHandler() {
-        super(ResetOtpActionToken.TOKEN_TYPE, ResetOtpActionToken.class, Messages.INVALID_CODE,
-                EventType.EXECUTE_ACTION_TOKEN, Errors.NOT_ALLOWED);
+        super(
+                ResetOtpActionToken.TOKEN_TYPE,
+                ResetOtpActionToken.class,
+                Messages.INVALID_CODE,
+                EventType.EXECUTE_ACTION_TOKEN,
+                Errors.NOT_ALLOWED);
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public TokenVerifier.Predicate<? super ResetOtpActionToken>[] getVerifiers(ActionTokenContext<ResetOtpActionToken> tokenContext) {
+    public TokenVerifier.Predicate<? super ResetOtpActionToken>[] getVerifiers(
+            ActionTokenContext<ResetOtpActionToken> tokenContext) {
         // The link stops working if the user's e-mail address changed after it was sent.
         return TokenUtils.predicates(verifyEmail(tokenContext));
     }
 
     @Override
-    public boolean canUseTokenRepeatedly(ResetOtpActionToken token, ActionTokenContext<ResetOtpActionToken> tokenContext) {
+    public boolean canUseTokenRepeatedly(
+            ResetOtpActionToken token, ActionTokenContext<ResetOtpActionToken> tokenContext) {
         // So Keycloak refuses a spent link at the door. Opening it spends nothing: that happens when the
         // reset is claimed (OtpResetRequest), and the note Keycloak sets to spend it at sign-in is removed below.
         return false;
@@ -63,13 +69,22 @@ public final class ResetOtpActionTokenHandler extends AbstractActionTokenHandler
         }
         authSession.setClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM, email);
 
-        tokenContext.getEvent().clone().event(EventType.EXECUTE_ACTION_TOKEN).user(user)
-                .detail(ResetOtpForm.EVENT_DETAIL_ACTION, "reset_otp_link_opened").success();
+        tokenContext
+                .getEvent()
+                .clone()
+                .event(EventType.EXECUTE_ACTION_TOKEN)
+                .user(user)
+                .detail(ResetOtpForm.EVENT_DETAIL_ACTION, "reset_otp_link_opened")
+                .success();
 
         AuthenticationProcessor processor = new AuthenticationProcessor();
         processor.setAuthenticationSession(authSession); // the forwarded message is kept in the session
         processor.setForwardedInfoMessage(new FormMessage(null, "kundkontoOtpResetSignIn", email));
-        return tokenContext.processFlow(false, LoginActionsService.AUTHENTICATE_PATH,
-                tokenContext.getRealm().getBrowserFlow(), null, processor);
+        return tokenContext.processFlow(
+                false,
+                LoginActionsService.AUTHENTICATE_PATH,
+                tokenContext.getRealm().getBrowserFlow(),
+                null,
+                processor);
     }
 }

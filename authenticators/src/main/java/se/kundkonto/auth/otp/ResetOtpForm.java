@@ -45,8 +45,7 @@ public final class ResetOtpForm extends OTPFormAuthenticator {
                 return;
             }
             case ALREADY_USED -> context.form().setError("kundkontoOtpResetLinkUsed");
-            case NONE -> {
-            }
+            case NONE -> {}
         }
         context.form().setAttribute(ATTR_RESET_AVAILABLE, true);
         super.authenticate(context);
@@ -67,27 +66,45 @@ public final class ResetOtpForm extends OTPFormAuthenticator {
         UserModel user = context.getUser();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (!withinMailBudget(context, user)) {
-            context.getEvent().clone().event(EventType.EXECUTE_ACTIONS).user(user)
-                    .detail(EVENT_DETAIL_ACTION, "reset_otp_requested").error("kundkonto_too_many_reset_mails");
+            context.getEvent()
+                    .clone()
+                    .event(EventType.EXECUTE_ACTIONS)
+                    .user(user)
+                    .detail(EVENT_DETAIL_ACTION, "reset_otp_requested")
+                    .error("kundkonto_too_many_reset_mails");
             context.form().setError("kundkontoOtpResetTooMany");
             context.challenge(challenge(context, null));
             return;
         }
         int minutes = linkLifespanMinutes(context.getAuthenticatorConfig());
-        ResetOtpActionToken token = new ResetOtpActionToken(user.getId(), user.getEmail(), Time.currentTime() + minutes * 60,
-                AuthenticationSessionCompoundId.fromAuthSession(authSession).getEncodedId(), authSession.getClient().getClientId());
-        String link = context.getActionTokenUrl(token.serialize(context.getSession(), context.getRealm(), context.getUriInfo())).toString();
+        ResetOtpActionToken token = new ResetOtpActionToken(
+                user.getId(),
+                user.getEmail(),
+                Time.currentTime() + minutes * 60,
+                AuthenticationSessionCompoundId.fromAuthSession(authSession).getEncodedId(),
+                authSession.getClient().getClientId());
+        String link = context.getActionTokenUrl(
+                        token.serialize(context.getSession(), context.getRealm(), context.getUriInfo()))
+                .toString();
         try {
             KundkontoMail.to(context.getSession(), context.getRealm(), user)
                     .with("link", link)
                     .with("linkExpirationMinutes", minutes)
                     .send("kundkontoOtpResetSubject", "kundkonto-otp-reset.ftl");
-            context.getEvent().clone().event(EventType.EXECUTE_ACTIONS).user(user)
-                    .detail(EVENT_DETAIL_ACTION, "reset_otp_requested").success();
+            context.getEvent()
+                    .clone()
+                    .event(EventType.EXECUTE_ACTIONS)
+                    .user(user)
+                    .detail(EVENT_DETAIL_ACTION, "reset_otp_requested")
+                    .success();
         } catch (EmailException e) {
             LOG.warnf(e, "Could not send the 2FA reset link to user %s", user.getId());
-            context.getEvent().clone().event(EventType.EXECUTE_ACTIONS).user(user)
-                    .detail(EVENT_DETAIL_ACTION, "reset_otp_requested").error(Errors.EMAIL_SEND_FAILED);
+            context.getEvent()
+                    .clone()
+                    .event(EventType.EXECUTE_ACTIONS)
+                    .user(user)
+                    .detail(EVENT_DETAIL_ACTION, "reset_otp_requested")
+                    .error(Errors.EMAIL_SEND_FAILED);
         }
         // The same answer either way, and the code field stays usable should the phone turn up.
         context.form().setInfo("kundkontoOtpResetEmailSent");

@@ -13,23 +13,37 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import se.kundkonto.auth.FlowStepFactory;
-import se.kundkonto.spi.StatelessProviderFactory;
 import se.kundkonto.customer.PackVersion;
+import se.kundkonto.spi.StatelessProviderFactory;
 
-public final class ResetOtpFormFactory implements FlowStepFactory, AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
+public final class ResetOtpFormFactory
+        implements FlowStepFactory,
+                AuthenticatorFactory,
+                StatelessProviderFactory<Authenticator>,
+                ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "kundkonto-otp-form";
     private static final ResetOtpForm SINGLETON = new ResetOtpForm();
 
     private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
-            .property().name(ResetOtpForm.CONFIG_LINK_MINUTES).label("Reset link lifespan (minutes)")
-            .helpText("How long the e-mailed 'Återställ tvåfaktorsautentisering' link works. It works once, and only for the "
-                    + "user it was sent to.")
-            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(String.valueOf(ResetOtpForm.DEFAULT_LINK_MINUTES)).add()
-            .property().name(ResetOtpForm.CONFIG_MAX_MAILS_PER_HOUR).label("Reset e-mails per user and hour")
-            .helpText("How many 'Återställ tvåfaktorsautentisering' e-mails one user can have sent within an hour. Further "
-                    + "requests are refused politely, so the button cannot be used to flood a mailbox.")
-            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(String.valueOf(ResetOtpForm.DEFAULT_MAX_MAILS_PER_HOUR)).add()
+            .property()
+            .name(ResetOtpForm.CONFIG_LINK_MINUTES)
+            .label("Reset link lifespan (minutes)")
+            .helpText(
+                    "How long the e-mailed 'Återställ tvåfaktorsautentisering' link works. It works once, and only for the "
+                            + "user it was sent to.")
+            .type(ProviderConfigProperty.INTEGER_TYPE)
+            .defaultValue(String.valueOf(ResetOtpForm.DEFAULT_LINK_MINUTES))
+            .add()
+            .property()
+            .name(ResetOtpForm.CONFIG_MAX_MAILS_PER_HOUR)
+            .label("Reset e-mails per user and hour")
+            .helpText(
+                    "How many 'Återställ tvåfaktorsautentisering' e-mails one user can have sent within an hour. Further "
+                            + "requests are refused politely, so the button cannot be used to flood a mailbox.")
+            .type(ProviderConfigProperty.INTEGER_TYPE)
+            .defaultValue(String.valueOf(ResetOtpForm.DEFAULT_MAX_MAILS_PER_HOUR))
+            .add()
             .build();
 
     @Override
@@ -76,9 +90,14 @@ public final class ResetOtpFormFactory implements FlowStepFactory, Authenticator
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return PackVersion.with(Map.of("actionToken", ResetOtpActionToken.TOKEN_TYPE,
-                "defaultLinkLifespanMinutes", String.valueOf(ResetOtpForm.DEFAULT_LINK_MINUTES),
-                "defaultMaxResetMailsPerHour", String.valueOf(ResetOtpForm.DEFAULT_MAX_MAILS_PER_HOUR),
-                "replacedBy", ReplaceOtpRequiredAction.PROVIDER_ID));
+        return PackVersion.with(Map.of(
+                "actionToken",
+                ResetOtpActionToken.TOKEN_TYPE,
+                "defaultLinkLifespanMinutes",
+                String.valueOf(ResetOtpForm.DEFAULT_LINK_MINUTES),
+                "defaultMaxResetMailsPerHour",
+                String.valueOf(ResetOtpForm.DEFAULT_MAX_MAILS_PER_HOUR),
+                "replacedBy",
+                ReplaceOtpRequiredAction.PROVIDER_ID));
     }
 }

@@ -18,12 +18,12 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
-import se.kundkonto.auth.invitation.AcceptInvitationRequiredAction;
-import se.kundkonto.accounts.invitation.Invitation;
 import se.kundkonto.accounts.CustomerRole;
 import se.kundkonto.accounts.MembershipEvents;
+import se.kundkonto.accounts.invitation.Invitation;
 import se.kundkonto.accounts.verification.VerifiedCustomer;
 import se.kundkonto.auth.RealmJoinPolicy;
+import se.kundkonto.auth.invitation.AcceptInvitationRequiredAction;
 
 /**
  * Runs in the registration form after the user is created: joins them to the verified customer's
@@ -39,14 +39,25 @@ public final class LinkCustomerFormAction implements FormAction {
     @Override
     public void buildPage(FormContext context, LoginFormsProvider form) {
         VerifiedCustomer.from(context.getAuthenticationSession())
-                .ifPresentOrElse(customer -> form.setAttribute(ATTR_VERIFIED_CUSTOMER,
-                                Map.of("companyName", customer.companyName(), "customerNumber", customer.customerNumber())),
+                .ifPresentOrElse(
+                        customer -> form.setAttribute(
+                                ATTR_VERIFIED_CUSTOMER,
+                                Map.of(
+                                        "companyName",
+                                        customer.companyName(),
+                                        "customerNumber",
+                                        customer.customerNumber())),
                         () -> invitation(context).ifPresent(invitation -> showInvitation(context, form, invitation)));
     }
 
     private static void showInvitation(FormContext context, LoginFormsProvider form, Invitation invitation) {
-        form.setAttribute(ATTR_VERIFIED_CUSTOMER, Map.of("companyName", invitation.organization().getName(),
-                "customerNumber", invitation.organization().getAlias()));
+        form.setAttribute(
+                ATTR_VERIFIED_CUSTOMER,
+                Map.of(
+                        "companyName",
+                        invitation.organization().getName(),
+                        "customerNumber",
+                        invitation.organization().getAlias()));
         if (HttpMethod.GET.equals(context.getHttpRequest().getHttpMethod())) {
             MultivaluedHashMap<String, String> prefilled = new MultivaluedHashMap<>();
             prefilled.putSingle(UserModel.EMAIL, invitation.email());
@@ -67,7 +78,8 @@ public final class LinkCustomerFormAction implements FormAction {
             context.validationError(formData, List.of(new FormMessage(null, "kundkontoCustomerNotVerified")));
         } else if (!invitation.get().isFor(formData.getFirst(UserModel.EMAIL))) {
             context.error(Errors.INVALID_EMAIL);
-            context.validationError(formData, List.of(new FormMessage(UserModel.EMAIL, "kundkontoInvitationEmailMismatch")));
+            context.validationError(
+                    formData, List.of(new FormMessage(UserModel.EMAIL, "kundkontoInvitationEmailMismatch")));
         } else {
             context.success();
         }
@@ -78,15 +90,20 @@ public final class LinkCustomerFormAction implements FormAction {
         Optional<VerifiedCustomer> verified = VerifiedCustomer.from(context.getAuthenticationSession());
         if (verified.isEmpty()) {
             Invitation invitation = invitation(context).orElseThrow();
-            context.getAuthenticationSession().setAuthNote(AcceptInvitationRequiredAction.NOTE_REGISTERED_FOR, invitation.id());
+            context.getAuthenticationSession()
+                    .setAuthNote(AcceptInvitationRequiredAction.NOTE_REGISTERED_FOR, invitation.id());
             // The link was e-mailed to this very address (validate() insisted on it): that is the proof
             // Keycloak's e-mail verification would ask for again.
             context.getUser().setEmailVerified(true);
-            context.getEvent().detail(MembershipEvents.DETAIL_CUSTOMER, invitation.organization().getAlias())
+            context.getEvent()
+                    .detail(
+                            MembershipEvents.DETAIL_CUSTOMER,
+                            invitation.organization().getAlias())
                     .detail(MembershipEvents.DETAIL_EVENT, MembershipEvents.INVITATION_ACCEPTED);
             return;
         }
-        CustomerRole role = RealmJoinPolicy.admission(context.getSession(), context.getRealm()).admit(verified.get(), context.getUser());
+        CustomerRole role = RealmJoinPolicy.admission(context.getSession(), context.getRealm())
+                .admit(verified.get(), context.getUser());
         MembershipEvents.joined(context.getEvent(), verified.get().customerNumber(), role);
     }
 
@@ -105,10 +122,8 @@ public final class LinkCustomerFormAction implements FormAction {
     }
 
     @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

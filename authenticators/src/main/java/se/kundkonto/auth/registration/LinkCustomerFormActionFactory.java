@@ -8,10 +8,14 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import se.kundkonto.auth.FlowStepFactory;
-import se.kundkonto.spi.StatelessProviderFactory;
 import se.kundkonto.customer.PackVersion;
+import se.kundkonto.spi.StatelessProviderFactory;
 
-public final class LinkCustomerFormActionFactory implements FlowStepFactory, FormActionFactory, StatelessProviderFactory<FormAction>, ServerInfoAwareProviderFactory {
+public final class LinkCustomerFormActionFactory
+        implements FlowStepFactory,
+                FormActionFactory,
+                StatelessProviderFactory<FormAction>,
+                ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "kundkonto-link-customer";
     private static final LinkCustomerFormAction SINGLETON = new LinkCustomerFormAction();
@@ -45,6 +49,7 @@ public final class LinkCustomerFormActionFactory implements FlowStepFactory, For
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return PackVersion.with(Map.of("customerAccount", "Organization (alias = customer number)", "roleOnRegistration", "Admin"));
+        return PackVersion.with(
+                Map.of("customerAccount", "Organization (alias = customer number)", "roleOnRegistration", "Admin"));
     }
 }

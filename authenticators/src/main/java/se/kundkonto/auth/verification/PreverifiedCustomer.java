@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
-import se.kundkonto.accounts.verification.CustomerVerifier;
+
 import se.kundkonto.accounts.verification.VerifiedCustomer;
 
 /**
@@ -17,10 +17,10 @@ public final class PreverifiedCustomer {
 
     private static final long LIFESPAN_SECONDS = 10 * 60;
 
-    private PreverifiedCustomer() {
-    }
+    private PreverifiedCustomer() {}
 
-    public static void stash(KeycloakSession session, AuthenticationSessionModel authSession, VerifiedCustomer customer) {
+    public static void stash(
+            KeycloakSession session, AuthenticationSessionModel authSession, VerifiedCustomer customer) {
         session.singleUseObjects().put(key(authSession), LIFESPAN_SECONDS, customer.toNotes());
     }
 

@@ -4,9 +4,8 @@ import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 
 import se.kundkonto.accounts.MembershipEvents;
-import se.kundkonto.customer.LogSafe;
 import se.kundkonto.accounts.verification.CustomerVerifier;
-import se.kundkonto.accounts.verification.VerifiedCustomer;
+import se.kundkonto.customer.LogSafe;
 
 /**
  * The details a verification attempt puts on its event, on every entry point alike: the typed
@@ -17,11 +16,11 @@ public final class VerificationEvents {
 
     public static final String LOCKED = "verification_locked";
 
-    private VerificationEvents() {
-    }
+    private VerificationEvents() {}
 
     /** Event error codes that tell a lock and a registry outage apart from a wrong answer. */
     public static final String ERROR_LOCKED = "kundkonto_verification_locked";
+
     public static final String ERROR_REGISTRY_UNAVAILABLE = "kundkonto_registry_unavailable";
 
     /**

@@ -9,7 +9,9 @@ import org.keycloak.models.utils.FormMessage;
 public record VerificationInput(String number, String digits) {
 
     public static VerificationInput from(MultivaluedMap<String, String> form) {
-        return new VerificationInput(form.getFirst(VerifyCustomerAuthenticator.FIELD_NUMBER), form.getFirst(VerifyCustomerAuthenticator.FIELD_DIGITS));
+        return new VerificationInput(
+                form.getFirst(VerifyCustomerAuthenticator.FIELD_NUMBER),
+                form.getFirst(VerifyCustomerAuthenticator.FIELD_DIGITS));
     }
 
     /** The page again, with the typed number kept (never the digits: a secret, like a password). */

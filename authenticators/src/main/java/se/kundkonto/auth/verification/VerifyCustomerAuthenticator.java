@@ -13,10 +13,10 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import se.kundkonto.accounts.KundkontoMetrics;
 import se.kundkonto.accounts.invitation.Invitation;
 import se.kundkonto.accounts.verification.CustomerVerifier;
 import se.kundkonto.accounts.verification.VerifiedCustomer;
-import se.kundkonto.accounts.KundkontoMetrics;
 
 /**
  * The "Kundnummer + de fyra sista siffrorna" page. Put before the registration form (or wherever a
@@ -34,11 +34,13 @@ public final class VerifyCustomerAuthenticator implements Authenticator {
     public void authenticate(AuthenticationFlowContext context) {
         // Invited people proved nothing about the company, and need not: an Admin of it vouched for them.
         if (VerifiedCustomer.from(context.getAuthenticationSession()).isPresent()
-                || Invitation.fromAuthSession(context.getSession(), context.getAuthenticationSession()).isPresent()) {
+                || Invitation.fromAuthSession(context.getSession(), context.getAuthenticationSession())
+                        .isPresent()) {
             context.success();
             return;
         }
-        Optional<VerifiedCustomer> handedOver = PreverifiedCustomer.take(context.getSession(), context.getAuthenticationSession());
+        Optional<VerifiedCustomer> handedOver =
+                PreverifiedCustomer.take(context.getSession(), context.getAuthenticationSession());
         if (handedOver.isPresent()) {
             handedOver.get().saveTo(context.getAuthenticationSession());
             context.success();
@@ -59,7 +61,8 @@ public final class VerifyCustomerAuthenticator implements Authenticator {
      * Handles a post of the verification page in any flow: the verified customer, or empty when the page
      * was answered (shown again with the reason, or the flow restarted on "Avbryt").
      */
-    public static Optional<VerifiedCustomer> verify(AuthenticationFlowContext context, KundkontoMetrics.EntryPoint entryPoint) {
+    public static Optional<VerifiedCustomer> verify(
+            AuthenticationFlowContext context, KundkontoMetrics.EntryPoint entryPoint) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (form.containsKey("cancel")) {
             context.resetFlow();
@@ -73,7 +76,11 @@ public final class VerifyCustomerAuthenticator implements Authenticator {
         }
 
         CustomerVerifier.Result result = new CustomerVerifier(context.getSession(), context.getRealm())
-                .verify(entryPoint, input.number(), input.digits(), context.getConnection().getRemoteAddr());
+                .verify(
+                        entryPoint,
+                        input.number(),
+                        input.digits(),
+                        context.getConnection().getRemoteAddr());
         VerificationEvents.describe(context.getEvent(), input.number(), result);
         if (result.outcome() == CustomerVerifier.Outcome.VERIFIED) {
             return result.customer();
@@ -87,7 +94,8 @@ public final class VerifyCustomerAuthenticator implements Authenticator {
         return form(context).createForm(TEMPLATE);
     }
 
-    private static void fail(AuthenticationFlowContext context, CustomerVerifier.Outcome outcome, LoginFormsProvider page) {
+    private static void fail(
+            AuthenticationFlowContext context, CustomerVerifier.Outcome outcome, LoginFormsProvider page) {
         context.getEvent().error(VerificationEvents.error(outcome));
         Response challenge = page.createForm(TEMPLATE);
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, challenge);
@@ -108,10 +116,8 @@ public final class VerifyCustomerAuthenticator implements Authenticator {
     }
 
     @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

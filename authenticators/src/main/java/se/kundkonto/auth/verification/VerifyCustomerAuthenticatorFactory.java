@@ -8,12 +8,15 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import se.kundkonto.auth.FlowStepFactory;
-import se.kundkonto.spi.StatelessProviderFactory;
-
 import se.kundkonto.customer.GuessLimits;
 import se.kundkonto.customer.PackVersion;
+import se.kundkonto.spi.StatelessProviderFactory;
 
-public final class VerifyCustomerAuthenticatorFactory implements FlowStepFactory, AuthenticatorFactory, StatelessProviderFactory<Authenticator>, ServerInfoAwareProviderFactory {
+public final class VerifyCustomerAuthenticatorFactory
+        implements FlowStepFactory,
+                AuthenticatorFactory,
+                StatelessProviderFactory<Authenticator>,
+                ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "kundkonto-verify-customer";
     private static final VerifyCustomerAuthenticator SINGLETON = new VerifyCustomerAuthenticator();
@@ -49,11 +52,18 @@ public final class VerifyCustomerAuthenticatorFactory implements FlowStepFactory
     @Override
     public Map<String, String> getOperationalInfo() {
         GuessLimits d = GuessLimits.DEFAULT;
-        return PackVersion.with(Map.of("defaultMaxFailuresPerCustomer", String.valueOf(d.maxFailuresPerCustomer()),
-                "defaultMaxFailuresPerClient", String.valueOf(d.maxFailuresPerClient()),
-                "defaultWindowSeconds", String.valueOf(d.windowSeconds()),
-                "defaultMaxFailuresPerCustomerPerDay", String.valueOf(d.maxFailuresPerCustomerPerDay()),
-                "limitsSetOn", "user federation 'customer-registry' (one setting for every entry point)",
-                "throttleStore", "SingleUseObjectProvider (cluster-wide)"));
+        return PackVersion.with(Map.of(
+                "defaultMaxFailuresPerCustomer",
+                String.valueOf(d.maxFailuresPerCustomer()),
+                "defaultMaxFailuresPerClient",
+                String.valueOf(d.maxFailuresPerClient()),
+                "defaultWindowSeconds",
+                String.valueOf(d.windowSeconds()),
+                "defaultMaxFailuresPerCustomerPerDay",
+                String.valueOf(d.maxFailuresPerCustomerPerDay()),
+                "limitsSetOn",
+                "user federation 'customer-registry' (one setting for every entry point)",
+                "throttleStore",
+                "SingleUseObjectProvider (cluster-wide)"));
     }
 }

@@ -10,7 +10,8 @@ class RequireAcrMapperTest {
 
     @Test
     void acceptedValuesAreKeycloaksMultivaluedString() {
-        assertThat(RequireAcrMapper.accepted(Map.of("acceptedAcr", "urn:a##urn:b## 1 "))).containsExactly("urn:a", "urn:b", "1");
+        assertThat(RequireAcrMapper.accepted(Map.of("acceptedAcr", "urn:a##urn:b## 1 ")))
+                .containsExactly("urn:a", "urn:b", "1");
     }
 
     @Test

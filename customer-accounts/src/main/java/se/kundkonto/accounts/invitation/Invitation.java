@@ -35,15 +35,18 @@ public record Invitation(String id, OrganizationModel organization, String email
      * that starts the sign-in or registration itself (no client's authorization request, so no client's PKCE).
      */
     public static final String LINK_PATH = "kundkonto-invitation";
+
     public static final String LINK_KEY = "key";
 
     /** The invitation travels as the parameter of {@code kc_action=kundkonto-accept-invitation:<token>}. */
-    public static Optional<Invitation> fromAuthSession(KeycloakSession session, AuthenticationSessionModel authSession) {
+    public static Optional<Invitation> fromAuthSession(
+            KeycloakSession session, AuthenticationSessionModel authSession) {
         return anyFromAuthSession(session, authSession).filter(Invitation::vouched);
     }
 
     /** Also an invitation whose inviter is no longer Admin, so that a page can say why it no longer holds. */
-    public static Optional<Invitation> anyFromAuthSession(KeycloakSession session, AuthenticationSessionModel authSession) {
+    public static Optional<Invitation> anyFromAuthSession(
+            KeycloakSession session, AuthenticationSessionModel authSession) {
         if (!KC_ACTION.equals(authSession.getClientNote(Constants.KC_ACTION))) {
             return Optional.empty();
         }
@@ -64,18 +67,26 @@ public record Invitation(String id, OrganizationModel organization, String email
         }
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
         OrganizationModel org = organizations.getByAlias(token.getCustomerNumber());
-        OrganizationInvitationModel stored = organizations.getInvitationManager().getById(token.getId());
-        if (org == null || !org.isEnabled() || stored == null || stored.isExpired()
-                || !org.getId().equals(stored.getOrganizationId()) || !token.getEmail().equalsIgnoreCase(stored.getEmail())) {
+        OrganizationInvitationModel stored =
+                organizations.getInvitationManager().getById(token.getId());
+        if (org == null
+                || !org.isEnabled()
+                || stored == null
+                || stored.isExpired()
+                || !org.getId().equals(stored.getOrganizationId())
+                || !token.getEmail().equalsIgnoreCase(stored.getEmail())) {
             return Optional.empty();
         }
         boolean vouched = inviterIsAdmin(session, org, token.getInviterId());
-        return CustomerRole.parse(token.getRole()).map(role -> new Invitation(stored.getId(), org, stored.getEmail(), role, vouched));
+        return CustomerRole.parse(token.getRole())
+                .map(role -> new Invitation(stored.getId(), org, stored.getEmail(), role, vouched));
     }
 
     /** A link from before the inviter was recorded has nobody vouching for it any more. */
     private static boolean inviterIsAdmin(KeycloakSession session, OrganizationModel org, String inviterId) {
-        UserModel inviter = inviterId == null ? null : session.users().getUserById(session.getContext().getRealm(), inviterId);
+        UserModel inviter = inviterId == null
+                ? null
+                : session.users().getUserById(session.getContext().getRealm(), inviterId);
         if (inviter == null || !inviter.isEnabled()) {
             return false;
         }
@@ -88,7 +99,8 @@ public record Invitation(String id, OrganizationModel organization, String email
      * invitation is judged: then a removal of the inviter, or an acceptance elsewhere, is either already
      * committed and seen, or waits.
      */
-    public static Optional<OrganizationModel> organizationOf(KeycloakSession session, AuthenticationSessionModel authSession) {
+    public static Optional<OrganizationModel> organizationOf(
+            KeycloakSession session, AuthenticationSessionModel authSession) {
         if (!KC_ACTION.equals(authSession.getClientNote(Constants.KC_ACTION))) {
             return Optional.empty();
         }
@@ -97,7 +109,8 @@ public record Invitation(String id, OrganizationModel organization, String email
         if (token == null || token.getCustomerNumber() == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(session.getProvider(OrganizationProvider.class).getByAlias(token.getCustomerNumber()));
+        return Optional.ofNullable(
+                session.getProvider(OrganizationProvider.class).getByAlias(token.getCustomerNumber()));
     }
 
     /**
@@ -117,8 +130,11 @@ public record Invitation(String id, OrganizationModel organization, String email
         }
         RealmModel realm = session.getContext().getRealm();
         String issuer = Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName());
-        if (token == null || !InvitationToken.TOKEN_TYPE.equals(token.getActionId()) || !issuer.equals(token.getIssuer())
-                || token.getId() == null || token.getEmail() == null) {
+        if (token == null
+                || !InvitationToken.TOKEN_TYPE.equals(token.getActionId())
+                || !issuer.equals(token.getIssuer())
+                || token.getId() == null
+                || token.getEmail() == null) {
             return null;
         }
         return token;

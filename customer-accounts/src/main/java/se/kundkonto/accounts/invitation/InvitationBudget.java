@@ -43,14 +43,14 @@ final class InvitationBudget {
         store.remove(slot.key());
     }
 
-    record Slot(String key) {
-    }
+    record Slot(String key) {}
 
     static int limit(RealmModel realm) {
         return CustomerRegistryProvider.configured(realm)
                 .map(c -> c.get(InvitationLimitSetting.NAME))
                 .filter(v -> v != null && !v.isBlank())
-                .map(InvitationBudget::parse).orElse(InvitationLimitSetting.DEFAULT);
+                .map(InvitationBudget::parse)
+                .orElse(InvitationLimitSetting.DEFAULT);
     }
 
     private static int parse(String value) {

@@ -1,7 +1,6 @@
 package se.kundkonto.accounts.invitation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import org.keycloak.authentication.actiontoken.DefaultActionToken;
 
 /**
@@ -27,8 +26,15 @@ public final class InvitationToken extends DefaultActionToken {
     @JsonProperty("kk_redirect")
     private String redirectUri;
 
-    InvitationToken(String invitationId, String email, String customerNumber, String role, String inviterId, int expiresAt,
-                    String clientId, String redirectUri) {
+    InvitationToken(
+            String invitationId,
+            String email,
+            String customerNumber,
+            String role,
+            String inviterId,
+            int expiresAt,
+            String clientId,
+            String redirectUri) {
         super(null, TOKEN_TYPE, expiresAt, null);
         id(invitationId);
         setEmail(email);
@@ -40,8 +46,7 @@ public final class InvitationToken extends DefaultActionToken {
     }
 
     /** For JSON deserialization. */
-    private InvitationToken() {
-    }
+    private InvitationToken() {}
 
     public String getCustomerNumber() {
         return customerNumber;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-
 import org.keycloak.email.EmailException;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -18,9 +17,9 @@ import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.storage.adapter.InMemoryUserAdapter;
 
-import se.kundkonto.accounts.notice.KundkontoMail;
 import se.kundkonto.accounts.CustomerRole;
 import se.kundkonto.accounts.KundkontoMetrics;
+import se.kundkonto.accounts.notice.KundkontoMail;
 
 /**
  * Invitations to a customer account, kept as Keycloak's own organization invitations (so realm admins
@@ -52,8 +51,14 @@ public final class Invitations {
      * {@code redirectUri} must already be verified against {@code client}. Counts against the account's
      * invitation budget, unless the mail could not be sent.
      */
-    public OrganizationInvitationModel send(OrganizationModel org, String email, CustomerRole role, UserModel inviter,
-                                            ClientModel client, String redirectUri) throws EmailException, BudgetSpent {
+    public OrganizationInvitationModel send(
+            OrganizationModel org,
+            String email,
+            CustomerRole role,
+            UserModel inviter,
+            ClientModel client,
+            String redirectUri)
+            throws EmailException, BudgetSpent {
         InvitationBudget budget = new InvitationBudget(session, realm);
         InvitationBudget.Slot slot = budget.claim(org);
         if (slot == null) {
@@ -69,18 +74,32 @@ public final class Invitations {
         }
     }
 
-    private OrganizationInvitationModel store(OrganizationModel org, String email, CustomerRole role, UserModel inviter,
-                                              ClientModel client, String redirectUri) throws EmailException {
+    private OrganizationInvitationModel store(
+            OrganizationModel org,
+            String email,
+            CustomerRole role,
+            UserModel inviter,
+            ClientModel client,
+            String redirectUri)
+            throws EmailException {
         OrganizationInvitationModel earlier = manager.getByEmail(org, email);
         if (earlier != null) {
             manager.remove(earlier.getId());
         }
         OrganizationInvitationModel invitation = manager.create(org, email, null, null);
-        InvitationToken token = new InvitationToken(invitation.getId(), email, org.getAlias(), role.groupName(), inviter.getId(),
-                invitation.getExpiresAt(), client.getClientId(), redirectUri);
+        InvitationToken token = new InvitationToken(
+                invitation.getId(),
+                email,
+                org.getAlias(),
+                role.groupName(),
+                inviter.getId(),
+                invitation.getExpiresAt(),
+                client.getClientId(),
+                redirectUri);
         UserModel invitee = session.users().getUserByEmail(realm, email);
         UserModel recipient = invitee != null ? invitee : newcomer(email);
-        String link = link(token.serialize(session, realm, session.getContext().getUri()),
+        String link = link(
+                token.serialize(session, realm, session.getContext().getUri()),
                 session.getContext().resolveLocale(recipient).toLanguageTag());
         invitation.setInviteLink(link);
 
@@ -93,8 +112,14 @@ public final class Invitations {
         return invitation;
     }
 
-    private void mail(UserModel recipient, OrganizationModel org, UserModel inviter, CustomerRole role, String link,
-                      OrganizationInvitationModel invitation) throws EmailException {
+    private void mail(
+            UserModel recipient,
+            OrganizationModel org,
+            UserModel inviter,
+            CustomerRole role,
+            String link,
+            OrganizationInvitationModel invitation)
+            throws EmailException {
         KundkontoMail.to(session, realm, recipient)
                 .with("companyName", org.getName())
                 .with("customerNumber", org.getAlias())
@@ -102,12 +127,16 @@ public final class Invitations {
                 .with("role", role.groupName())
                 .with("link", link)
                 .with("newUser", recipient.getId() == null)
-                .with("linkExpirationMinutes", TimeUnit.SECONDS.toMinutes(Math.max(0, invitation.getExpiresAt() - invitation.getCreatedAt())))
+                .with(
+                        "linkExpirationMinutes",
+                        TimeUnit.SECONDS.toMinutes(Math.max(0, invitation.getExpiresAt() - invitation.getCreatedAt())))
                 .send("kundkontoInvitationSubject", "kundkonto-invitation.ftl");
     }
 
     public List<OrganizationInvitationModel> pending(OrganizationModel org) {
-        return manager.getAllStream(org, Map.of(), null, null).filter(i -> !i.isExpired()).toList();
+        return manager.getAllStream(org, Map.of(), null, null)
+                .filter(i -> !i.isExpired())
+                .toList();
     }
 
     /** Deletes a pending invitation of this customer account; false if there is none with that id. */
@@ -128,7 +157,9 @@ public final class Invitations {
      * fails for every client that requires PKCE. The pages the link opens speak the e-mail's language.
      */
     private String link(String token, String locale) {
-        URI uri = session.getContext().getUri().getBaseUriBuilder()
+        URI uri = session.getContext()
+                .getUri()
+                .getBaseUriBuilder()
                 .path("realms/{realm}/" + Invitation.LINK_PATH)
                 .queryParam(Invitation.LINK_KEY, token)
                 .queryParam(OIDCLoginProtocol.UI_LOCALES_PARAM, locale)

@@ -19,7 +19,6 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.storage.adapter.InMemoryUserAdapter;
 
-import se.kundkonto.accounts.notice.KundkontoMail;
 import se.kundkonto.customer.CustomerNumber;
 import se.kundkonto.registry.CustomerRegistryProvider;
 import se.kundkonto.registry.RegistryContact;
@@ -36,12 +35,14 @@ public final class ClaimNotice {
     private static final String EXECUTOR = "kundkonto-mail";
     /** The portal's customers are Swedish companies: the time is given as it is in Sweden. */
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(SWEDEN);
 
-    private ClaimNotice() {
-    }
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(SWEDEN);
 
-    public static void sendAfterCommit(KeycloakSession session, RealmModel realm, OrganizationModel org, UserModel claimant) {
+    private ClaimNotice() {}
+
+    public static void sendAfterCommit(
+            KeycloakSession session, RealmModel realm, OrganizationModel org, UserModel claimant) {
         Claim claim = new Claim(realm.getId(), org.getId(), claimant.getId(), Instant.now());
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         var executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
@@ -51,7 +52,9 @@ public final class ClaimNotice {
                 try {
                     executor.execute(() -> claim.tellTheCompany(factory));
                 } catch (RejectedExecutionException shuttingDown) {
-                    LOG.warnf("Server stopping: the contact of organization %s is not told that it was claimed", claim.orgId());
+                    LOG.warnf(
+                            "Server stopping: the contact of organization %s is not told that it was claimed",
+                            claim.orgId());
                 }
             }
 
@@ -69,9 +72,11 @@ public final class ClaimNotice {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> {
                     RealmModel realm = session.realms().getRealm(realmId);
                     session.getContext().setRealm(realm);
-                    OrganizationModel org = session.getProvider(OrganizationProvider.class).getById(orgId);
+                    OrganizationModel org =
+                            session.getProvider(OrganizationProvider.class).getById(orgId);
                     UserModel claimant = session.users().getUserById(realm, claimantId);
-                    ComponentModel registry = CustomerRegistryProvider.component(realm).orElse(null); // read the registry only while it is on
+                    ComponentModel registry = CustomerRegistryProvider.component(realm)
+                            .orElse(null); // read the registry only while it is on
                     if (org == null || claimant == null || registry == null) {
                         return;
                     }
@@ -84,8 +89,10 @@ public final class ClaimNotice {
             }
         }
 
-        private void mail(KeycloakSession session, RealmModel realm, String contact, OrganizationModel org, UserModel claimant) {
-            UserModel company = new InMemoryUserAdapter(session, realm, null); // an address, in the realm's default language
+        private void mail(
+                KeycloakSession session, RealmModel realm, String contact, OrganizationModel org, UserModel claimant) {
+            UserModel company =
+                    new InMemoryUserAdapter(session, realm, null); // an address, in the realm's default language
             company.setEmail(contact);
             try {
                 KundkontoMail.to(session, realm, company)
@@ -97,7 +104,9 @@ public final class ClaimNotice {
                         .with("claimedAt", WHEN.format(at))
                         .send("kundkontoAccountClaimedSubject", "kundkonto-account-claimed.ftl");
             } catch (EmailException e) {
-                LOG.warnf("Could not tell the registry contact of customer %s that the account was claimed: %s", org.getAlias(), e.getMessage());
+                LOG.warnf(
+                        "Could not tell the registry contact of customer %s that the account was claimed: %s",
+                        org.getAlias(), e.getMessage());
             }
         }
     }

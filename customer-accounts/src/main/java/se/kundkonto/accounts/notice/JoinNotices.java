@@ -16,7 +16,6 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
 
-import se.kundkonto.accounts.notice.KundkontoMail;
 import se.kundkonto.accounts.CustomerRole;
 import se.kundkonto.accounts.KundkontoMetrics;
 
@@ -31,14 +30,19 @@ public final class JoinNotices {
     private static final Logger LOG = Logger.getLogger(JoinNotices.class);
     private static final String EXECUTOR = "kundkonto-mail";
 
-    private JoinNotices() {
-    }
+    private JoinNotices() {}
 
-    public static void sendAfterCommit(KeycloakSession session, RealmModel realm, OrganizationModel org, UserModel newcomer,
-            CustomerRole role, List<UserModel> admins) {
+    public static void sendAfterCommit(
+            KeycloakSession session,
+            RealmModel realm,
+            OrganizationModel org,
+            UserModel newcomer,
+            CustomerRole role,
+            List<UserModel> admins) {
         List<String> adminIds = admins.stream()
                 .filter(admin -> admin.getEmail() != null && !admin.getId().equals(newcomer.getId()))
-                .map(UserModel::getId).toList();
+                .map(UserModel::getId)
+                .toList();
         if (adminIds.isEmpty()) {
             return;
         }
@@ -51,7 +55,9 @@ public final class JoinNotices {
                 try {
                     executor.execute(() -> notice.send(factory));
                 } catch (RejectedExecutionException shuttingDown) {
-                    LOG.warnf("Server stopping: the Admins of organization %s are not told that user %s joined", notice.orgId(), notice.newcomerId());
+                    LOG.warnf(
+                            "Server stopping: the Admins of organization %s are not told that user %s joined",
+                            notice.orgId(), notice.newcomerId());
                 }
             }
 
@@ -70,12 +76,14 @@ public final class JoinNotices {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> {
                     RealmModel realm = session.realms().getRealm(realmId);
                     session.getContext().setRealm(realm);
-                    OrganizationModel org = session.getProvider(OrganizationProvider.class).getById(orgId);
+                    OrganizationModel org =
+                            session.getProvider(OrganizationProvider.class).getById(orgId);
                     UserModel newcomer = session.users().getUserById(realm, newcomerId);
                     if (org == null || newcomer == null) {
                         return; // gone again before we got to it
                     }
-                    adminIds.stream().map(id -> session.users().getUserById(realm, id))
+                    adminIds.stream()
+                            .map(id -> session.users().getUserById(realm, id))
                             .filter(admin -> admin != null && admin.getEmail() != null)
                             .forEach(admin -> tell(session, realm, admin, org, newcomer));
                 });
@@ -84,7 +92,8 @@ public final class JoinNotices {
             }
         }
 
-        private void tell(KeycloakSession session, RealmModel realm, UserModel admin, OrganizationModel org, UserModel newcomer) {
+        private void tell(
+                KeycloakSession session, RealmModel realm, UserModel admin, OrganizationModel org, UserModel newcomer) {
             try {
                 KundkontoMail.to(session, realm, admin)
                         .with("companyName", org.getName())
@@ -94,10 +103,15 @@ public final class JoinNotices {
                         // Anyone can type any address at registration: say so until its owner has confirmed it.
                         .with("newcomerEmailVerified", newcomer.isEmailVerified())
                         .with("role", role.groupName())
-                        .send(role == CustomerRole.PENDING ? "kundkontoMemberWaitingSubject" : "kundkontoMemberJoinedSubject",
+                        .send(
+                                role == CustomerRole.PENDING
+                                        ? "kundkontoMemberWaitingSubject"
+                                        : "kundkontoMemberJoinedSubject",
                                 "kundkonto-member-joined.ftl");
             } catch (EmailException e) {
-                LOG.warnf("Could not tell Admin %s that someone joined customer %s: %s", admin.getId(), org.getAlias(), rootCause(e));
+                LOG.warnf(
+                        "Could not tell Admin %s that someone joined customer %s: %s",
+                        admin.getId(), org.getAlias(), rootCause(e));
                 KundkontoMetrics.joinNoticeFailed();
             }
         }

@@ -26,13 +26,15 @@ public final class KundkontoMail {
     }
 
     public static KundkontoMail to(KeycloakSession session, RealmModel realm, UserModel user) {
-        return new KundkontoMail(session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user));
+        return new KundkontoMail(
+                session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user));
     }
 
     /** How a mail names a person: first and last name as far as known, else the e-mail address. */
     public static String nameOf(UserModel user) {
         String name = Stream.of(user.getFirstName(), user.getLastName())
-                .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(" "));
+                .filter(part -> part != null && !part.isBlank())
+                .collect(Collectors.joining(" "));
         return name.isEmpty() ? String.valueOf(user.getEmail()) : name;
     }
 

@@ -14,9 +14,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
-import se.kundkonto.accounts.notice.KundkontoMail;
-import se.kundkonto.customer.LogSafe;
 import se.kundkonto.accounts.CustomerAccounts;
+import se.kundkonto.customer.LogSafe;
 
 /**
  * Tells a customer account's Admins that its verification was locked by wrong guesses. The lock
@@ -29,8 +28,7 @@ public final class LockNotices {
     private static final Logger LOG = Logger.getLogger(LockNotices.class);
     private static final String EXECUTOR = "kundkonto-mail";
 
-    private LockNotices() {
-    }
+    private LockNotices() {}
 
     public static void sendAfterRequest(KeycloakSession session, RealmModel realm, String customerNumber) {
         String realmId = realm.getId();
@@ -51,7 +49,9 @@ public final class LockNotices {
                 try {
                     executor.execute(() -> send(factory, realmId, customerNumber));
                 } catch (RejectedExecutionException shuttingDown) {
-                    LOG.warnf("Server stopping: the Admins of customer %s are not told about the verification lock", LogSafe.typed(customerNumber));
+                    LOG.warnf(
+                            "Server stopping: the Admins of customer %s are not told about the verification lock",
+                            LogSafe.typed(customerNumber));
                 }
             }
         });
@@ -67,12 +67,16 @@ public final class LockNotices {
                 session.getContext().setRealm(realm);
                 CustomerAccounts accounts = new CustomerAccounts(session);
                 // Through the Admin group: a guesser must not make the server read every member of a large account.
-                accounts.byCustomerNumber(customerNumber).ifPresent(org -> accounts.admins(org).stream()
-                        .filter(admin -> admin.getEmail() != null)
-                        .forEach(admin -> tell(session, realm, admin, org)));
+                accounts.byCustomerNumber(customerNumber)
+                        .ifPresent(org -> accounts.admins(org).stream()
+                                .filter(admin -> admin.getEmail() != null)
+                                .forEach(admin -> tell(session, realm, admin, org)));
             });
         } catch (RuntimeException e) {
-            LOG.warnf(e, "Could not tell the Admins of customer %s about the verification lock", LogSafe.typed(customerNumber));
+            LOG.warnf(
+                    e,
+                    "Could not tell the Admins of customer %s about the verification lock",
+                    LogSafe.typed(customerNumber));
         }
     }
 
@@ -83,7 +87,9 @@ public final class LockNotices {
                     .with("customerNumber", org.getAlias())
                     .send("kundkontoVerificationLockedSubject", "kundkonto-verification-locked.ftl");
         } catch (EmailException e) {
-            LOG.warnf("Could not tell Admin %s about the verification lock of customer %s: %s", admin.getId(), org.getAlias(), e.getMessage());
+            LOG.warnf(
+                    "Could not tell Admin %s about the verification lock of customer %s: %s",
+                    admin.getId(), org.getAlias(), e.getMessage());
         }
     }
 }

@@ -40,25 +40,34 @@ final class ClaimQueries {
 
     long customerAccounts() {
         return em.createQuery("select count(o) from OrganizationEntity o where o.realmId = :realm", Long.class)
-                .setParameter("realm", realmId).getSingleResult();
+                .setParameter("realm", realmId)
+                .getSingleResult();
     }
 
     long accountsWithMembers() {
-        long any = em.createQuery("select count(distinct o.id) " + MEMBERSHIP, Long.class).setParameter("realm", realmId).getSingleResult();
+        long any = em.createQuery("select count(distinct o.id) " + MEMBERSHIP, Long.class)
+                .setParameter("realm", realmId)
+                .getSingleResult();
         return any - waiting().organizations().size();
     }
 
     /** People who may use at least one customer account. */
     long members() {
-        long any = em.createQuery("select count(distinct m.user.id) " + MEMBERSHIP, Long.class).setParameter("realm", realmId).getSingleResult();
+        long any = em.createQuery("select count(distinct m.user.id) " + MEMBERSHIP, Long.class)
+                .setParameter("realm", realmId)
+                .getSingleResult();
         return any - waiting().users().size();
     }
 
     /** People in the Admin group of at least one customer account (the pack keeps role groups to members). */
     long admins() {
-        return em.createQuery("select count(distinct am.user.id) from UserGroupMembershipEntity am, GroupEntity ag, OrganizationEntity o "
-                        + "where am.groupId = ag.id and ag.name = :admin and ag.organization = o and o.realmId = :realm", Long.class)
-                .setParameter("realm", realmId).setParameter("admin", CustomerRole.ADMIN.groupName()).getSingleResult();
+        return em.createQuery(
+                        "select count(distinct am.user.id) from UserGroupMembershipEntity am, GroupEntity ag, OrganizationEntity o "
+                                + "where am.groupId = ag.id and ag.name = :admin and ag.organization = o and o.realmId = :realm",
+                        Long.class)
+                .setParameter("realm", realmId)
+                .setParameter("admin", CustomerRole.ADMIN.groupName())
+                .getSingleResult();
     }
 
     /**
@@ -66,8 +75,12 @@ final class ClaimQueries {
      * filtered with {@link #waitingOnlyNumbers} (filtering here would make a short chunk look like the last).
      */
     List<String> numbersWithAnyMember(String after, int limit) {
-        return em.createQuery("select distinct o.alias " + MEMBERSHIP + "and o.alias > :after order by o.alias", String.class)
-                .setParameter("realm", realmId).setParameter("after", after).setMaxResults(limit).getResultList();
+        return em.createQuery(
+                        "select distinct o.alias " + MEMBERSHIP + "and o.alias > :after order by o.alias", String.class)
+                .setParameter("realm", realmId)
+                .setParameter("after", after)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /** Which of {@code numbers} have an account with members who count. */
@@ -75,8 +88,11 @@ final class ClaimQueries {
         if (numbers.isEmpty()) {
             return Set.of();
         }
-        Set<String> found = new HashSet<>(em.createQuery("select distinct o.alias " + MEMBERSHIP + "and o.alias in :numbers", String.class)
-                .setParameter("realm", realmId).setParameter("numbers", numbers).getResultList());
+        Set<String> found = new HashSet<>(
+                em.createQuery("select distinct o.alias " + MEMBERSHIP + "and o.alias in :numbers", String.class)
+                        .setParameter("realm", realmId)
+                        .setParameter("numbers", numbers)
+                        .getResultList());
         found.removeAll(waitingOnlyNumbers());
         return found;
     }
@@ -92,25 +108,32 @@ final class ClaimQueries {
      * own group when it is made, and the pack makes it at the customer's first claim.
      */
     List<Long> claimTimes(long since) {
-        return em.createQuery("select g.createdTimestamp from OrganizationEntity o, GroupEntity g where g.id = o.groupId "
-                        + "and o.realmId = :realm and g.createdTimestamp >= :since and exists (select 1 from GroupAttributeEntity a "
-                        + "where a.group = g and a.name = :attribute)", Long.class)
-                .setParameter("realm", realmId).setParameter("since", since)
-                .setParameter("attribute", CustomerAccounts.ATTR_CUSTOMER_NUMBER).getResultList();
+        return em.createQuery(
+                        "select g.createdTimestamp from OrganizationEntity o, GroupEntity g where g.id = o.groupId "
+                                + "and o.realmId = :realm and g.createdTimestamp >= :since and exists (select 1 from GroupAttributeEntity a "
+                                + "where a.group = g and a.name = :attribute)",
+                        Long.class)
+                .setParameter("realm", realmId)
+                .setParameter("since", since)
+                .setParameter("attribute", CustomerAccounts.ATTR_CUSTOMER_NUMBER)
+                .getResultList();
     }
 
     /** Organizations (ids, numbers) and users whose every membership is one that only waits. */
-    private record Waiting(Set<String> organizations, Set<String> numbers, Set<String> users) {
-    }
+    private record Waiting(Set<String> organizations, Set<String> numbers, Set<String> users) {}
 
     private Waiting waiting() {
         if (waiting == null) {
-            List<Object[]> pairs = em.createQuery("select pm.user.id, o.id, o.alias from UserGroupMembershipEntity pm, GroupEntity pg, "
-                            + "OrganizationEntity o where pm.groupId = pg.id and pg.name = :pending and pg.organization = o and o.realmId = :realm "
-                            + "and not exists (select 1 from UserGroupMembershipEntity am, GroupEntity ag where am.user = pm.user "
-                            + "and am.groupId = ag.id and ag.organization = o and ag.name = :admin)", Object[].class)
-                    .setParameter("realm", realmId).setParameter("pending", CustomerRole.PENDING.groupName())
-                    .setParameter("admin", CustomerRole.ADMIN.groupName()).getResultList();
+            List<Object[]> pairs = em.createQuery(
+                            "select pm.user.id, o.id, o.alias from UserGroupMembershipEntity pm, GroupEntity pg, "
+                                    + "OrganizationEntity o where pm.groupId = pg.id and pg.name = :pending and pg.organization = o and o.realmId = :realm "
+                                    + "and not exists (select 1 from UserGroupMembershipEntity am, GroupEntity ag where am.user = pm.user "
+                                    + "and am.groupId = ag.id and ag.organization = o and ag.name = :admin)",
+                            Object[].class)
+                    .setParameter("realm", realmId)
+                    .setParameter("pending", CustomerRole.PENDING.groupName())
+                    .setParameter("admin", CustomerRole.ADMIN.groupName())
+                    .getResultList();
             Map<String, Long> perOrganization = tally(pairs, 1);
             Map<String, Long> perUser = tally(pairs, 0);
             Set<String> organizations = onlyWaiting(perOrganization, "o.id");
@@ -133,8 +156,12 @@ final class ClaimQueries {
         List<String> keys = new ArrayList<>(waitingCounts.keySet());
         for (int from = 0; from < keys.size(); from += UptakeReport.CHUNK) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + UptakeReport.CHUNK));
-            em.createQuery("select " + key + ", count(m) " + MEMBERSHIP + "and " + key + " in :keys group by " + key, Object[].class)
-                    .setParameter("realm", realmId).setParameter("keys", chunk).getResultList()
+            em.createQuery(
+                            "select " + key + ", count(m) " + MEMBERSHIP + "and " + key + " in :keys group by " + key,
+                            Object[].class)
+                    .setParameter("realm", realmId)
+                    .setParameter("keys", chunk)
+                    .getResultList()
                     .forEach(row -> {
                         if (((Number) row[1]).longValue() == waitingCounts.get((String) row[0])) {
                             onlyWaiting.add((String) row[0]);

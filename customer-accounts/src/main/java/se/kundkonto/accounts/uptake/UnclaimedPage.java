@@ -9,5 +9,4 @@ import se.kundkonto.registry.RegistryListing;
  * starts, or null when there is none; a page may hold fewer customers than asked for and still have a
  * {@code next} (see {@link UptakeReport#MAX_SCANNED}).
  */
-public record UnclaimedPage(List<RegistryListing> customers, String next) {
-}
+public record UnclaimedPage(List<RegistryListing> customers, String next) {}

@@ -50,9 +50,18 @@ public final class UptakeReport {
         RegistryCensus claimed = registryCustomersWithMembers();
         LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), ZONE);
         LocalDate since = today.minusDays(days - 1L);
-        return new UptakeSummary(census.customers(), census.active(), claims.customerAccounts(), claims.accountsWithMembers(),
-                claimed.customers(), claimed.active(), Math.max(0, census.active() - claimed.active()), claims.members(),
-                claims.admins(), since, perDay(claims.claimTimes(since.atStartOfDay(ZONE).toInstant().toEpochMilli())));
+        return new UptakeSummary(
+                census.customers(),
+                census.active(),
+                claims.customerAccounts(),
+                claims.accountsWithMembers(),
+                claimed.customers(),
+                claimed.active(),
+                Math.max(0, census.active() - claimed.active()),
+                claims.members(),
+                claims.admins(),
+                since,
+                perDay(claims.claimTimes(since.atStartOfDay(ZONE).toInstant().toEpochMilli())));
     }
 
     /**
@@ -65,7 +74,8 @@ public final class UptakeReport {
         String pattern = Membership.containsPattern(search);
         for (int scanned = 0; scanned < MAX_SCANNED; ) {
             List<RegistryListing> chunk = registry.activeAfter(cursor, pattern, CHUNK);
-            Set<String> used = claims.withMembersAmong(chunk.stream().map(RegistryListing::customerNumber).toList());
+            Set<String> used = claims.withMembersAmong(
+                    chunk.stream().map(RegistryListing::customerNumber).toList());
             for (RegistryListing customer : chunk) {
                 cursor = customer.customerNumber();
                 if (!used.contains(cursor)) {
@@ -93,7 +103,8 @@ public final class UptakeReport {
         do {
             chunk = claims.numbersWithAnyMember(after, CHUNK);
             if (!chunk.isEmpty()) {
-                List<String> counted = chunk.stream().filter(n -> !waitingOnly.contains(n)).toList();
+                List<String> counted =
+                        chunk.stream().filter(n -> !waitingOnly.contains(n)).toList();
                 RegistryCensus among = registry.censusAmong(counted);
                 customers += among.customers();
                 active += among.active();
@@ -106,6 +117,8 @@ public final class UptakeReport {
     private static List<UptakeSummary.DayCount> perDay(List<Long> times) {
         Map<LocalDate, Long> days = new TreeMap<>();
         times.forEach(t -> days.merge(LocalDate.ofInstant(Instant.ofEpochMilli(t), ZONE), 1L, Long::sum));
-        return days.entrySet().stream().map(e -> new UptakeSummary.DayCount(e.getKey(), e.getValue())).toList();
+        return days.entrySet().stream()
+                .map(e -> new UptakeSummary.DayCount(e.getKey(), e.getValue()))
+                .toList();
     }
 }

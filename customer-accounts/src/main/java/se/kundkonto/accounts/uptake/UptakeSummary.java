@@ -19,11 +19,18 @@ import java.util.List;
  * @param firstClaimsSince             the first day counted in {@code firstClaims}
  * @param firstClaims                  customer accounts the pack created from the registry, per day (days without any left out)
  */
-public record UptakeSummary(long registryCustomers, long activeRegistryCustomers, long customerAccounts,
-                            long customerAccountsWithMembers, long registryCustomersWithMembers, long activeCustomersWithMembers,
-                            long activeCustomersWithoutMembers, long members, long admins, LocalDate firstClaimsSince,
-                            List<DayCount> firstClaims) {
+public record UptakeSummary(
+        long registryCustomers,
+        long activeRegistryCustomers,
+        long customerAccounts,
+        long customerAccountsWithMembers,
+        long registryCustomersWithMembers,
+        long activeCustomersWithMembers,
+        long activeCustomersWithoutMembers,
+        long members,
+        long admins,
+        LocalDate firstClaimsSince,
+        List<DayCount> firstClaims) {
 
-    public record DayCount(LocalDate date, long count) {
-    }
+    public record DayCount(LocalDate date, long count) {}
 }

@@ -7,13 +7,13 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.storage.StorageUnavailableException;
 
+import se.kundkonto.accounts.KundkontoMetrics;
 import se.kundkonto.accounts.notice.LockNotices;
 import se.kundkonto.customer.CustomerNumber;
 import se.kundkonto.customer.GuessThrottle;
 import se.kundkonto.customer.GuessThrottle.CustomerNumberOrRaw;
 import se.kundkonto.customer.LogSafe;
 import se.kundkonto.registry.CustomerRegistryProvider;
-import se.kundkonto.accounts.KundkontoMetrics;
 
 /**
  * Proves "I belong to this customer": customer number + last four digits of the organisation number,
@@ -65,7 +65,8 @@ public final class CustomerVerifier {
     }
 
     /** Judges one attempt and counts it in {@code kundkonto_verifications_total} for its entry point. */
-    public Result verify(KundkontoMetrics.EntryPoint entryPoint, String typedNumber, String typedDigits, String clientAddress) {
+    public Result verify(
+            KundkontoMetrics.EntryPoint entryPoint, String typedNumber, String typedDigits, String clientAddress) {
         Result result = judge(typedNumber, typedDigits, clientAddress);
         KundkontoMetrics.verification(entryPoint, result);
         return result;
@@ -73,7 +74,8 @@ public final class CustomerVerifier {
 
     private Result judge(String typedNumber, String typedDigits, String clientAddress) {
         // Reserve before judging: racing requests can never get more judgements than there are slots.
-        GuessThrottle.Attempt attempt = throttle.begin(realm.getId(), CustomerNumberOrRaw.of(typedNumber), clientAddress);
+        GuessThrottle.Attempt attempt =
+                throttle.begin(realm.getId(), CustomerNumberOrRaw.of(typedNumber), clientAddress);
         if (!attempt.allowed()) {
             return Result.of(Outcome.LOCKED);
         }
@@ -91,7 +93,9 @@ public final class CustomerVerifier {
         }
         boolean lockStarted = attempt.failed();
         if (lockStarted) {
-            LOG.infof("Customer verification locked in realm %s for customer number %s", realm.getName(), LogSafe.typed(typedNumber));
+            LOG.infof(
+                    "Customer verification locked in realm %s for customer number %s",
+                    realm.getName(), LogSafe.typed(typedNumber));
             CustomerNumber.parse(typedNumber).ifPresent(n -> LockNotices.sendAfterRequest(session, realm, n.value()));
         }
         return new Result(Outcome.REJECTED, Optional.empty(), lockStarted);
@@ -100,13 +104,17 @@ public final class CustomerVerifier {
     private Optional<VerifiedCustomer> check(String typedNumber, String typedDigits) {
         // A registry switched off (maintenance) is one that does not answer: nobody's count goes up for it.
         CustomerRegistryProvider registry = CustomerRegistryProvider.of(session, realm)
-                .orElseThrow(() -> new StorageUnavailableException("The realm's customer registry is disabled or missing"));
+                .orElseThrow(
+                        () -> new StorageUnavailableException("The realm's customer registry is disabled or missing"));
         Optional<CustomerNumber> number = CustomerNumber.parse(typedNumber);
         if (number.isEmpty()) {
             return Optional.empty();
         }
         return registry.verify(number.get(), typedDigits)
-                .map(c -> new VerifiedCustomer(c.customerNumber().value(), c.companyName(), c.orgNumber().masked(),
+                .map(c -> new VerifiedCustomer(
+                        c.customerNumber().value(),
+                        c.companyName(),
+                        c.orgNumber().masked(),
                         c.orgNumber().isPersonalIdentityNumber()));
     }
 }

@@ -15,12 +15,13 @@ import se.kundkonto.registry.GuessLimitsConfig;
  */
 public final class GuessBudget {
 
-    private GuessBudget() {
-    }
+    private GuessBudget() {}
 
     public static GuessThrottle of(KeycloakSession session, RealmModel realm) {
-        return new GuessThrottle(new ClusterSlotStore(session.singleUseObjects()),
-                GuessLimitsConfig.from(CustomerRegistryProvider.configured(realm).orElse(null)), Time::currentTime);
+        return new GuessThrottle(
+                new ClusterSlotStore(session.singleUseObjects()),
+                GuessLimitsConfig.from(
+                        CustomerRegistryProvider.configured(realm).orElse(null)),
+                Time::currentTime);
     }
-
 }

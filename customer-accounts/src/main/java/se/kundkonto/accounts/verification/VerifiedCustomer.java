@@ -29,7 +29,10 @@ public record VerifiedCustomer(String customerNumber, String companyName, String
         if (number == null) {
             return Optional.empty();
         }
-        return Optional.of(new VerifiedCustomer(number, authSession.getAuthNote(NAME), authSession.getAuthNote(ORG),
+        return Optional.of(new VerifiedCustomer(
+                number,
+                authSession.getAuthNote(NAME),
+                authSession.getAuthNote(ORG),
                 Boolean.parseBoolean(authSession.getAuthNote(SOLE_TRADER))));
     }
 
@@ -46,7 +49,7 @@ public record VerifiedCustomer(String customerNumber, String companyName, String
         if (notes == null || notes.get(NUMBER) == null) {
             return Optional.empty();
         }
-        return Optional.of(new VerifiedCustomer(notes.get(NUMBER), notes.get(NAME), notes.get(ORG),
-                Boolean.parseBoolean(notes.get(SOLE_TRADER))));
+        return Optional.of(new VerifiedCustomer(
+                notes.get(NUMBER), notes.get(NAME), notes.get(ORG), Boolean.parseBoolean(notes.get(SOLE_TRADER))));
     }
 }

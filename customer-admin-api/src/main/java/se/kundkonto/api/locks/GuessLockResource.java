@@ -41,7 +41,8 @@ public final class GuessLockResource {
     private final AdminEventBuilder adminEvent;
     private final GuessThrottle throttle;
 
-    GuessLockResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+    GuessLockResource(
+            KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         this.realm = realm;
         this.auth = auth;
         this.adminEvent = adminEvent;
@@ -57,7 +58,8 @@ public final class GuessLockResource {
         if (number.isEmpty()) {
             return invalid();
         }
-        GuessThrottle.State state = throttle.state(realm.getId(), CustomerNumberOrRaw.of(number.get().value()));
+        GuessThrottle.State state = throttle.state(
+                realm.getId(), CustomerNumberOrRaw.of(number.get().value()));
         GuessLimits limits = throttle.limits();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("customerNumber", number.get().value());
@@ -81,8 +83,12 @@ public final class GuessLockResource {
             return invalid();
         }
         throttle.clear(realm.getId(), CustomerNumberOrRaw.of(number.get().value()));
-        adminEvent.operation(OperationType.DELETE).resource(RESOURCE_TYPE)
-                .resourcePath(GuessLockResourceProviderFactory.PROVIDER_ID, number.get().value())
+        adminEvent
+                .operation(OperationType.DELETE)
+                .resource(RESOURCE_TYPE)
+                .resourcePath(
+                        GuessLockResourceProviderFactory.PROVIDER_ID,
+                        number.get().value())
                 .detail(MembershipEvents.DETAIL_CUSTOMER, number.get().value())
                 .detail(MembershipEvents.DETAIL_EVENT, UNLOCKED)
                 .success();
@@ -90,7 +96,9 @@ public final class GuessLockResource {
     }
 
     private static Response invalid() {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("error", "invalid_customer_number", "error_description", "4 to 12 digits")).build();
+        return Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", "invalid_customer_number", "error_description", "4 to 12 digits"))
+                .build();
     }
 }

@@ -9,11 +9,11 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 public final class GuessLockResourceProvider implements AdminRealmResourceProvider {
 
     @Override
-    public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+    public Object getResource(
+            KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         return new GuessLockResource(session, realm, auth, adminEvent);
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

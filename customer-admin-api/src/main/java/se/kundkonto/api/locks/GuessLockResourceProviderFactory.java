@@ -7,12 +7,14 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 
-import se.kundkonto.spi.StatelessProviderFactory;
 import se.kundkonto.customer.PackVersion;
+import se.kundkonto.spi.StatelessProviderFactory;
 
 /** Serves {@code /admin/realms/{realm}/kundkonto-guess-locks/{customerNumber}} for realm admins. */
-public final class GuessLockResourceProviderFactory implements AdminRealmResourceProviderFactory, StatelessProviderFactory<AdminRealmResourceProvider>,
-        ServerInfoAwareProviderFactory {
+public final class GuessLockResourceProviderFactory
+        implements AdminRealmResourceProviderFactory,
+                StatelessProviderFactory<AdminRealmResourceProvider>,
+                ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "kundkonto-guess-locks";
     private static final GuessLockResourceProvider SINGLETON = new GuessLockResourceProvider();
@@ -29,8 +31,14 @@ public final class GuessLockResourceProviderFactory implements AdminRealmResourc
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return PackVersion.with(Map.of("path", "/admin/realms/{realm}/" + PROVIDER_ID + "/{customerNumber}",
-                "read", "GET, realm-management view-users", "clear", "DELETE, realm-management manage-users (admin event)",
-                "openapi", "customer-admin-api/openapi-guess-locks.yaml in the source repository"));
+        return PackVersion.with(Map.of(
+                "path",
+                "/admin/realms/{realm}/" + PROVIDER_ID + "/{customerNumber}",
+                "read",
+                "GET, realm-management view-users",
+                "clear",
+                "DELETE, realm-management manage-users (admin event)",
+                "openapi",
+                "customer-admin-api/openapi-guess-locks.yaml in the source repository"));
     }
 }

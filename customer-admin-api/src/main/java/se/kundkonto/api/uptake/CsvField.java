@@ -7,8 +7,7 @@ package se.kundkonto.api.uptake;
  */
 final class CsvField {
 
-    private CsvField() {
-    }
+    private CsvField() {}
 
     static String of(String value) {
         String text = value == null ? "" : value;

@@ -18,8 +18,7 @@ import se.kundkonto.api.ApiError;
  */
 final class RealmAdmin {
 
-    private RealmAdmin() {
-    }
+    private RealmAdmin() {}
 
     static void requireViewUsers(KeycloakSession session) {
         AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
@@ -27,10 +26,13 @@ final class RealmAdmin {
             throw ApiError.unauthorized();
         }
         RealmModel realm = session.getContext().getRealm();
-        ClientModel client = auth.client() != null ? auth.client() : realm.getClientByClientId(auth.token().getIssuedFor());
+        ClientModel client = auth.client() != null
+                ? auth.client()
+                : realm.getClientByClientId(auth.token().getIssuedFor());
         AdminAuth admin = new AdminAuth(realm, auth.token(), auth.user(), client);
         if (!AdminPermissions.evaluator(session, realm, admin).users().canView()) {
-            throw ApiError.forbidden("insufficient_permission", "The uptake report needs the realm-management role view-users.");
+            throw ApiError.forbidden(
+                    "insufficient_permission", "The uptake report needs the realm-management role view-users.");
         }
     }
 }

@@ -11,8 +11,10 @@ import se.kundkonto.customer.PackVersion;
 import se.kundkonto.spi.StatelessProviderFactory;
 
 /** Serves the uptake report in Keycloak's admin API, {@code /admin/realms/{realm}/kundkonto-uptake}, for admin tokens. */
-public final class UptakeAdminResourceProviderFactory implements AdminRealmResourceProviderFactory,
-        StatelessProviderFactory<AdminRealmResourceProvider>, ServerInfoAwareProviderFactory {
+public final class UptakeAdminResourceProviderFactory
+        implements AdminRealmResourceProviderFactory,
+                StatelessProviderFactory<AdminRealmResourceProvider>,
+                ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "kundkonto-uptake";
     private static final UptakeAdminResourceProvider SINGLETON = new UptakeAdminResourceProvider();
@@ -29,7 +31,13 @@ public final class UptakeAdminResourceProviderFactory implements AdminRealmResou
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return PackVersion.with(Map.of("path", "/admin/realms/{realm}/" + PROVIDER_ID + " (and /realms/{realm}/kundkonto/admin/uptake for the realm's own users, with the page)",
-                "read", "GET, realm-management view-users", "openapi", "customer-admin-api/openapi-uptake.yaml in the source repository"));
+        return PackVersion.with(Map.of(
+                "path",
+                "/admin/realms/{realm}/" + PROVIDER_ID
+                        + " (and /realms/{realm}/kundkonto/admin/uptake for the realm's own users, with the page)",
+                "read",
+                "GET, realm-management view-users",
+                "openapi",
+                "customer-admin-api/openapi-uptake.yaml in the source repository"));
     }
 }

@@ -14,17 +14,18 @@ final class UptakeQuery {
     static final int DEFAULT_DAYS = 30;
     /** Ten years of days. */
     static final int MAX_DAYS = 3660;
+
     static final int DEFAULT_MAX = 100;
     static final int MAX_MAX = 500;
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
     /** A cursor is a customer number as the registry stores it (its column holds 12 characters). */
     private static final Pattern CURSOR = Pattern.compile("[0-9A-Za-z]{1,12}");
 
-    private UptakeQuery() {
-    }
+    private UptakeQuery() {}
 
     static int days(String value) {
-        int days = number(value, DEFAULT_DAYS, "invalid_days", "days must be a whole number from 1 to " + MAX_DAYS + ".");
+        int days =
+                number(value, DEFAULT_DAYS, "invalid_days", "days must be a whole number from 1 to " + MAX_DAYS + ".");
         if (days < 1 || days > MAX_DAYS) {
             throw new InvalidInput("invalid_days", "days must be a whole number from 1 to " + MAX_DAYS + ".");
         }
@@ -55,8 +56,9 @@ final class UptakeQuery {
             return null;
         }
         if (value.length() > Membership.MAX_SEARCH || value.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInput("invalid_search", "search must be at most " + Membership.MAX_SEARCH
-                    + " characters, without control characters.");
+            throw new InvalidInput(
+                    "invalid_search",
+                    "search must be at most " + Membership.MAX_SEARCH + " characters, without control characters.");
         }
         return value.strip();
     }

@@ -49,8 +49,9 @@ public final class UptakeResource {
 
     static final String CSV_HEADER = "customer_number,company_name\r\n";
     private static final String NO_STORE = "no-store";
-    private static final String PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-            + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    private static final String PAGE_CSP =
+            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+                    + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -66,7 +67,8 @@ public final class UptakeResource {
 
     /** For a bearer token of the realm itself, with the report page. */
     public static UptakeResource forRealmUsers(KeycloakSession session) {
-        return new UptakeResource(session, session.getContext().getRealm(), () -> RealmAdmin.requireViewUsers(session), true);
+        return new UptakeResource(
+                session, session.getContext().getRealm(), () -> RealmAdmin.requireViewUsers(session), true);
     }
 
     /** Inside Keycloak's admin API, which has authenticated the caller; no page (it signs in to the realm itself). */
@@ -87,7 +89,8 @@ public final class UptakeResource {
     @GET
     @Path("unclaimed")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response unclaimed(@QueryParam("search") String search, @QueryParam("after") String after, @QueryParam("max") String max) {
+    public Response unclaimed(
+            @QueryParam("search") String search, @QueryParam("after") String after, @QueryParam("max") String max) {
         requireView.run();
         String text = query(() -> UptakeQuery.search(search));
         String cursor = query(() -> UptakeQuery.after(after));
@@ -115,7 +118,8 @@ public final class UptakeResource {
             UnclaimedPage page = first;
             while (true) {
                 for (RegistryListing customer : page.customers()) {
-                    csv.write(CsvField.of(customer.customerNumber()) + "," + CsvField.of(customer.companyName()) + "\r\n");
+                    csv.write(CsvField.of(customer.customerNumber()) + "," + CsvField.of(customer.companyName())
+                            + "\r\n");
                 }
                 if (page.next() == null) {
                     break;
@@ -129,10 +133,14 @@ public final class UptakeResource {
             }
             csv.flush();
         };
-        String day = LocalDate.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), UptakeReport.ZONE).toString();
+        String day = LocalDate.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), UptakeReport.ZONE)
+                .toString();
         String file = "kundkonto-unclaimed-" + realm.getName().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + day + ".csv";
-        return Response.ok(body, "text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"" + file + "\"")
-                .header("Cache-Control", NO_STORE).header("X-Content-Type-Options", "nosniff").build();
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+                .header("Cache-Control", NO_STORE)
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
     }
 
     /** The report page: static, for a browser; it signs in and reads the JSON itself. */
@@ -165,9 +173,13 @@ public final class UptakeResource {
             throw new NotFoundException();
         }
         try (in) {
-            return Response.ok(in.readAllBytes(), type).header("Content-Security-Policy", PAGE_CSP)
-                    .header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer")
-                    .header("X-Frame-Options", "DENY").header("Cache-Control", "no-cache").build();
+            return Response.ok(in.readAllBytes(), type)
+                    .header("Content-Security-Policy", PAGE_CSP)
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("X-Frame-Options", "DENY")
+                    .header("Cache-Control", "no-cache")
+                    .build();
         } catch (IOException e) {
             throw new NotFoundException();
         }
@@ -182,17 +194,21 @@ public final class UptakeResource {
     }
 
     private static Response fresh(Object body) {
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", NO_STORE).build();
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", NO_STORE)
+                .build();
     }
 
     /** A read of the report; a registry that is missing, switched off or not answering is a 503 that says so. */
     private static <T> T registryRead(KeycloakSession session, RealmModel realm, Function<UptakeReport, T> read) {
-        CustomerRegistryProvider registry = CustomerRegistryProvider.of(session, realm).orElseThrow(() -> ApiError.unavailable(
-                "registry_unavailable", "The realm has no customer registry switched on."));
+        CustomerRegistryProvider registry = CustomerRegistryProvider.of(session, realm)
+                .orElseThrow(() -> ApiError.unavailable(
+                        "registry_unavailable", "The realm has no customer registry switched on."));
         try {
             return read.apply(new UptakeReport(session, realm, registry));
         } catch (StorageUnavailableException e) {
-            throw ApiError.unavailable("registry_unavailable", "The customer registry does not answer; try again later.");
+            throw ApiError.unavailable(
+                    "registry_unavailable", "The customer registry does not answer; try again later.");
         }
     }
 }

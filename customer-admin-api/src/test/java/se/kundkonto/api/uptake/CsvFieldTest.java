@@ -29,7 +29,8 @@ class CsvFieldTest {
         assertThat(CsvField.of("-Minus AB")).isEqualTo("'-Minus AB");
         assertThat(CsvField.of("@SUM(A1)")).isEqualTo("'@SUM(A1)");
         assertThat(CsvField.of("\t=1")).isEqualTo("'\t=1");
-        assertThat(CsvField.of("=HYPERLINK(\"http://evil\",\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"");
+        assertThat(CsvField.of("=HYPERLINK(\"http://evil\",\"x\")"))
+                .isEqualTo("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"");
         assertThat(CsvField.of("AB =1")).isEqualTo("AB =1");
     }
 }
