@@ -17,6 +17,7 @@ import org.keycloak.testframework.realm.RealmConfig;
 public class StockRealm implements RealmConfig {
 
     static final String SCOPE = "kundkonto";
+    static final String REPORT_CLIENT = "kundkonto-uptake-report";
 
     @Override
     public RealmBuilder configure(RealmBuilder realm) {
@@ -46,6 +47,11 @@ public class StockRealm implements RealmConfig {
                                 .filter(s -> !SCOPE.equals(s.getName()))
                                 .toList()));
         r.setDefaultDefaultClientScopes(without(r.getDefaultDefaultClientScopes()));
+        // The uptake report's client and its scope mapping serve a page of the pack only.
+        r.setClients(new ArrayList<>(r.getClients().stream()
+                .filter(c -> !REPORT_CLIENT.equals(c.getClientId()))
+                .toList()));
+        r.setClientScopeMappings(null);
         for (ClientRepresentation client : r.getClients()) {
             client.setDefaultClientScopes(without(client.getDefaultClientScopes()));
             client.setOptionalClientScopes(without(client.getOptionalClientScopes()));
