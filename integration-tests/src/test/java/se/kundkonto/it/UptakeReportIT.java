@@ -29,6 +29,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -278,6 +279,18 @@ class UptakeReportIT {
         assertThat(api().call("GET", REPORT + "/unclaimed.csv" + Api.query("search", "syd"), staff, null)
                         .body())
                 .isEqualTo("customer_number,company_name\r\n" + SYD + ",Återvinning Syd AB\r\n");
+
+        // A disabled user may use nothing: B's only member disabled (the other waits), B is left to move again.
+        UserRepresentation chef =
+                realm.admin().users().searchByEmail("chef@norr.se", true).get(0);
+        chef.setEnabled(false);
+        realm.admin().users().get(chef.getId()).update(chef);
+        Map<String, Object> disabled = summary(staff);
+        assertThat(count(disabled, "customerAccountsWithMembers")).isEqualTo(1);
+        assertThat(count(disabled, "members")).isEqualTo(2);
+        assertThat(count(disabled, "activeCustomersWithoutMembers"))
+                .isEqualTo(count(changed, "activeCustomersWithoutMembers") + 1);
+        assertThat(allUnclaimed(staff, "", 100)).contains(B);
     }
 
     @Test

@@ -20,14 +20,14 @@ import se.kundkonto.accounts.CustomerRole;
 /**
  * What Keycloak's database says about the realm's customer accounts, for the uptake report, in queries
  * without a subquery per membership (a person in a thousand accounts must not cost a thousand times a
- * thousand rows). A member <em>counts</em> when they may use the account: anyone in it but those who only
- * wait for approval (in {@code Pending} without {@code Admin}), as the portal sees them (a member with no
- * role group is a User). Those who wait are few; they are read once and taken off the plain counts.
+ * thousand rows). A member <em>counts</em> when they may use the account: an enabled user in it, but not one
+ * who only waits for approval (in {@code Pending} without {@code Admin}), as the portal sees them (a member
+ * with no role group is a User). Those who wait are few; they are read once and taken off the plain counts.
  */
 final class ClaimQueries {
 
     private static final String MEMBERSHIP = "from OrganizationEntity o, UserGroupMembershipEntity m "
-            + "where m.groupId = o.groupId and o.realmId = :realm ";
+            + "where m.groupId = o.groupId and o.realmId = :realm and m.user.enabled = true ";
 
     private final EntityManager em;
     private final String realmId;
@@ -59,11 +59,12 @@ final class ClaimQueries {
         return any - waiting().users().size();
     }
 
-    /** People in the Admin group of at least one customer account (the pack keeps role groups to members). */
+    /** Enabled people in the Admin group of at least one customer account (the pack keeps role groups to members). */
     long admins() {
         return em.createQuery(
                         "select count(distinct am.user.id) from UserGroupMembershipEntity am, GroupEntity ag, OrganizationEntity o "
-                                + "where am.groupId = ag.id and ag.name = :admin and ag.organization = o and o.realmId = :realm",
+                                + "where am.groupId = ag.id and ag.name = :admin and ag.organization = o and o.realmId = :realm "
+                                + "and am.user.enabled = true",
                         Long.class)
                 .setParameter("realm", realmId)
                 .setParameter("admin", CustomerRole.ADMIN.groupName())
@@ -126,7 +127,7 @@ final class ClaimQueries {
         if (waiting == null) {
             List<Object[]> pairs = em.createQuery(
                             "select pm.user.id, o.id, o.alias from UserGroupMembershipEntity pm, GroupEntity pg, "
-                                    + "OrganizationEntity o where pm.groupId = pg.id and pg.name = :pending and pg.organization = o and o.realmId = :realm "
+                                    + "OrganizationEntity o where pm.groupId = pg.id and pg.name = :pending and pg.organization = o and o.realmId = :realm and pm.user.enabled = true "
                                     + "and not exists (select 1 from UserGroupMembershipEntity am, GroupEntity ag where am.user = pm.user "
                                     + "and am.groupId = ag.id and ag.organization = o and ag.name = :admin)",
                             Object[].class)
