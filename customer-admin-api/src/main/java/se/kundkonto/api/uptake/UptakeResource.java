@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -46,6 +47,8 @@ import se.kundkonto.registry.RegistryListing;
  * fetching it learns nothing and changes nothing.
  */
 public final class UptakeResource {
+
+    private static final Logger LOG = Logger.getLogger(UptakeResource.class);
 
     static final String CSV_HEADER = "customer_number,company_name\r\n";
     private static final String NO_STORE = "no-store";
@@ -125,11 +128,21 @@ public final class UptakeResource {
                     break;
                 }
                 String after = page.next();
-                page = KeycloakModelUtils.runJobInTransactionWithResult(factory, own -> {
-                    RealmModel ownRealm = own.realms().getRealm(realmId);
-                    own.getContext().setRealm(ownRealm);
-                    return registryRead(own, ownRealm, report -> report.unclaimed(text, after, UptakeReport.CHUNK));
-                });
+                try {
+                    page = KeycloakModelUtils.runJobInTransactionWithResult(factory, own -> {
+                        RealmModel ownRealm = own.realms().getRealm(realmId);
+                        if (ownRealm == null) {
+                            throw new IllegalStateException("the realm was removed");
+                        }
+                        own.getContext().setRealm(ownRealm);
+                        return registryRead(own, ownRealm, report -> report.unclaimed(text, after, UptakeReport.CHUNK));
+                    });
+                } catch (RuntimeException e) {
+                    // The answer has begun: all that is left is to cut the connection, so the file is seen to be short.
+                    LOG.warnf(
+                            "Uptake CSV export of realm %s ended after customer %s: %s", realmId, after, e.toString());
+                    throw new IOException("uptake export ended early", e);
+                }
             }
             csv.flush();
         };

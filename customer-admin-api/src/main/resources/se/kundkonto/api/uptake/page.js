@@ -14,6 +14,7 @@
     title: "Move to personal accounts",
     intro: "How many of the registry's customers have moved from the shared company login.",
     signingIn: "Signing in…", loading: "Reading the report…", ready: "The report is up to date.",
+    expired: "Your sign-in has expired. Reload the page to sign in again.",
     forbidden: "You lack the right to view users (realm-management view-users) in this realm.",
     unavailable: "The customer registry does not answer just now. Try again later.",
     failed: "The report could not be read.", signInFailed: "Signing in failed. Reload the page to try again.",
@@ -33,6 +34,7 @@
     title: "Anslutning till personliga konton",
     intro: "Hur många av kundregistrets kunder som har gått över från den gemensamma företagsinloggningen.",
     signingIn: "Loggar in…", loading: "Läser rapporten…", ready: "Rapporten är aktuell.",
+    expired: "Inloggningen har gått ut. Ladda om sidan för att logga in igen.",
     forbidden: "Du saknar behörighet att se användare (realm-management view-users) i den här realmen.",
     unavailable: "Kundregistret svarar inte just nu. Försök igen senare.",
     failed: "Rapporten kunde inte läsas.", signInFailed: "Inloggningen misslyckades. Ladda om sidan för att försöka igen.",
@@ -54,6 +56,7 @@
   let token = null;
   let next = null;
   let shown = 0;
+  let listed = ""; // the search the list on the page was read with: "Nästa sida" goes on with it
 
   function status(text, error) {
     $("status").textContent = text;
@@ -104,6 +107,9 @@
 
   async function read(path) {
     const answer = await fetch(api + path, { headers: { Authorization: "Bearer " + token } });
+    if (answer.status === 401) {
+      throw new Error(TEXT.expired);
+    }
     if (answer.status === 403) {
       throw new Error(TEXT.forbidden);
     }
@@ -157,7 +163,7 @@
 
   function query(after) {
     const params = new URLSearchParams({ max: "100" });
-    const search = $("search").value.trim();
+    const search = after ? listed : $("search").value.trim();
     if (search) {
       params.set("search", search);
     }
@@ -168,7 +174,9 @@
   }
 
   async function showUnclaimed(after) {
-    const page = await (await read("/unclaimed?" + query(after))).json();
+    const params = query(after);
+    const page = await (await read("/unclaimed?" + params)).json();
+    listed = params.get("search") || "";
     const rows = $("unclaimed-rows");
     if (!after) {
       rows.replaceChildren();
