@@ -13,16 +13,16 @@ import se.kundkonto.accounts.Membership;
  * characters or with control characters in it ({@code invalid_search}). Query parameters are read as
  * strings here, not converted by JAX-RS, which would answer a non-number with 404.
  */
-record PageRequest(String search, int first, int max) {
+public record PageRequest(String search, int first, int max) {
 
     static final int DEFAULT_MAX = 100;
-    static final int MAX_MAX = 500;
+    public static final int MAX_MAX = 500;
     /** As long as an e-mail address may be in Keycloak's user table. */
     static final int MAX_SEARCH = Membership.MAX_SEARCH; // as far as the searches read
     /** The header of a list answer that gives how many the search finds in all. */
     static final String TOTAL_HEADER = "X-Total-Count";
 
-    static PageRequest parse(String search, String first, String max) {
+    public static PageRequest parse(String search, String first, String max) {
         int from = number(first, 0, "invalid_first", "first must be a whole number from 0.");
         int size = number(max, DEFAULT_MAX, "invalid_max", "max must be a whole number from 1.");
         if (size < 1) {

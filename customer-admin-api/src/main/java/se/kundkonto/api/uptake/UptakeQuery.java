@@ -2,8 +2,8 @@ package se.kundkonto.api.uptake;
 
 import java.util.regex.Pattern;
 
-import se.kundkonto.accounts.Membership;
 import se.kundkonto.api.InvalidInput;
+import se.kundkonto.api.PageRequest;
 
 /**
  * The report's query parameters, read as strings (JAX-RS would answer a non-number with 404): anything out
@@ -15,8 +15,6 @@ final class UptakeQuery {
     /** Ten years of days. */
     static final int MAX_DAYS = 3660;
 
-    static final int DEFAULT_MAX = 100;
-    static final int MAX_MAX = 500;
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
     /** A cursor is a customer number as the registry stores it (its column holds 12 characters). */
     private static final Pattern CURSOR = Pattern.compile("[0-9A-Za-z]{1,12}");
@@ -32,13 +30,9 @@ final class UptakeQuery {
         return days;
     }
 
-    /** At most {@value #MAX_MAX}: more is answered with that many. */
+    /** As the customer API's lists read it ({@link PageRequest}): at most {@value PageRequest#MAX_MAX}. */
     static int max(String value) {
-        int max = number(value, DEFAULT_MAX, "invalid_max", "max must be a whole number from 1.");
-        if (max < 1) {
-            throw new InvalidInput("invalid_max", "max must be a whole number from 1.");
-        }
-        return Math.min(max, MAX_MAX);
+        return PageRequest.parse(null, null, value).max();
     }
 
     static String after(String value) {
@@ -51,16 +45,9 @@ final class UptakeQuery {
         return value;
     }
 
+    /** As the customer API's searches read it ({@link PageRequest}). */
     static String search(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.length() > Membership.MAX_SEARCH || value.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInput(
-                    "invalid_search",
-                    "search must be at most " + Membership.MAX_SEARCH + " characters, without control characters.");
-        }
-        return value.strip();
+        return PageRequest.parse(value, null, null).search();
     }
 
     private static int number(String value, int otherwise, String error, String description) {
