@@ -219,7 +219,8 @@ public final class TwoNodeCluster implements AutoCloseable {
         }
     }
 
-    private static void run(List<String> command, Path dir) throws IOException, InterruptedException {
+    /** Runs a command to its end; a non-zero exit is an exception. Shared with the cluster module's tests. */
+    static void run(List<String> command, Path dir) throws IOException, InterruptedException {
         Process p =
                 new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
         if (p.waitFor() != 0) {
@@ -227,7 +228,8 @@ public final class TwoNodeCluster implements AutoCloseable {
         }
     }
 
-    private static void delete(Path dir) throws IOException {
+    /** Deletes a folder and everything below it, if it exists. */
+    static void delete(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

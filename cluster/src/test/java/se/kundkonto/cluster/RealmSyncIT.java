@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,13 +74,14 @@ class RealmSyncIT {
         Path home = path("kundkonto.cluster.work").resolve("realm-sync/node");
         node = new KeycloakNode("realm-sync", home, freePort(), freePort(), freePort());
         node.killLeftovers();
-        delete(home);
+        TwoNodeCluster.delete(home);
         Files.createDirectories(home.getParent());
-        run(List.of("cp", "-a", path("kundkonto.cluster.dist").toString(), home.toString()), home.getParent());
+        TwoNodeCluster.run(
+                List.of("cp", "-a", path("kundkonto.cluster.dist").toString(), home.toString()), home.getParent());
         Files.copy(
                 path("kundkonto.pack.jar"),
                 Files.createDirectories(home.resolve("providers")).resolve("kundkonto.jar"));
-        run(
+        TwoNodeCluster.run(
                 List.of(
                         home.resolve("bin/kc.sh").toString(),
                         "build",
@@ -602,24 +602,5 @@ class RealmSyncIT {
                     "system property " + property + " not set (run through Maven: cluster/pom.xml)");
         }
         return Path.of(value).toAbsolutePath().normalize();
-    }
-
-    private static void run(List<String> command, Path dir) throws IOException, InterruptedException {
-        Process p =
-                new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed with exit code " + p.exitValue());
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
